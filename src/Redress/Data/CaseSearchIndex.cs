@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Redress.Data;
+
+/// <summary>
+/// The full-text index over number, subject, description and customer: an FTS5 table on SQLite, a
+/// tsvector with a GIN index on PostgreSQL, both fed by <see cref="SearchTokens"/>. It lives outside the
+/// EF model; the tables are created by the initial migrations.
+/// </summary>
+public static class CaseSearchIndex
+{
+    public static string TokensFor(string number, string subject, string description, string customerName, string? phone, string? email, string? orderNumber) =>
+        SearchTokens.ForDocument(number, subject, description, customerName, phone, email, orderNumber);
+
+    public static Task AddAsync(RedressDb db, long caseId, string tokens, CancellationToken ct) => db.IsSqlite
+        ? db.Database.ExecuteSqlAsync($"INSERT INTO CaseSearch(rowid, Tokens) VALUES ({caseId}, {tokens})", ct)
+        : db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseSearch" ("CaseId", "Tokens") VALUES ({caseId}, to_tsvector('simple', {tokens}))""", ct);
+
+    /// <summary>Matching case ids below <paramref name="beforeId"/>, newest first.</summary>
+    public static Task<List<long>> MatchAsync(RedressDb db, (string Fts5, string TsQuery) query, long beforeId, int limit, CancellationToken ct) => db.IsSqlite
+        ? db.Database.SqlQuery<long>($"""
+            SELECT rowid AS "Value" FROM CaseSearch WHERE CaseSearch MATCH {query.Fts5} AND rowid < {beforeId}
+            ORDER BY rowid DESC LIMIT {limit}
+            """).ToListAsync(ct)
+        : db.Database.SqlQuery<long>($"""
+            SELECT "CaseId" AS "Value" FROM "CaseSearch" WHERE "Tokens" @@ to_tsquery('simple', {query.TsQuery}) AND "CaseId" < {beforeId}
+            ORDER BY "CaseId" DESC LIMIT {limit}
+            """).ToListAsync(ct);
+}

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Redress.Data;
+
+public sealed class StorageOptions
+{
+    /// <summary>sqlite (default, a file in <see cref="DataDirectory"/>) or postgres (ConnectionStrings:Redress).</summary>
+    public string Provider { get; set; } = "sqlite";
+    public string DataDirectory { get; set; } = "data";
+    /// <summary>SQLite's synchronous pragma. NORMAL in WAL mode survives a process crash; FULL also a power cut.</summary>
+    public string SqliteSynchronous { get; set; } = "NORMAL";
+
+    public bool IsPostgres => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+}
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddRedressData(this WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        builder.Services.AddSingleton(storage);
+        var cs = builder.Configuration.GetConnectionString("Redress");
+        if (storage.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("Storage:Provider is postgres but ConnectionStrings:Redress is empty.");
+            builder.Services.AddPooledDbContextFactory<PostgresRedressDb>(o => o.UseNpgsql(cs));
+            builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<PostgresRedressDb>>();
+        }
+        else
+        {
+            Directory.CreateDirectory(storage.DataDirectory);
+            if (string.IsNullOrWhiteSpace(cs)) cs = $"Data Source={Path.Combine(storage.DataDirectory, "redress.db")}";
+            var pragmas = new SqlitePragmas(storage.SqliteSynchronous);
+            builder.Services.AddPooledDbContextFactory<SqliteRedressDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
+            builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<SqliteRedressDb>>();
+        }
+        // Identity's stores want a scoped context; everything else creates one per operation from the factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContext());
+        return builder;
+    }
+
+    /// <summary>Applies migrations (EF Core takes a lock, so several instances may start at once).</summary>
+    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContextAsync(ct);
+        if (db.IsSqlite)
+        {
+            // WAL is a property of the file: readers never block the writer, and commits append.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private sealed class ProviderDbFactory<TDb>(IDbContextFactory<TDb> inner) : IDbContextFactory<RedressDb>
+        where TDb : RedressDb
+    {
+        public RedressDb CreateDbContext() => inner.CreateDbContext();
+    }
+
+    /// <summary>Per-connection SQLite settings, applied each time a pooled connection is opened.</summary>
+    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
+    {
+        private readonly string _sql = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = _sql;
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Redress.Domain.Cases;
+
+/// <summary>The roles of PRODUCT.md. Customers use the portal and have no staff role.</summary>
+public enum Role
+{
+    Agent,
+    Handler,
+    Lead,
+    QualityManager,
+    Executive,
+    Admin,
+    Auditor,
+}
+
+/// <summary>Who is acting: a signed-in staff member with roles and departments.</summary>
+public sealed record Actor(string UserId, string Name, IReadOnlySet<Role> Roles, IReadOnlySet<int> DepartmentIds)
+{
+    public bool Is(Role role) => Roles.Contains(role);
+
+    public bool IsInAny(IEnumerable<Role> roles) => roles.Any(Roles.Contains);
+
+    /// <summary>The system itself (demo seeding, scheduled jobs).</summary>
+    public static readonly Actor System = new("system", "Redress", new HashSet<Role> { Role.Admin }, new HashSet<int>());
+
+    /// <summary>
+    /// Handlers and leads work within their departments (R-SEC-1); everyone else with case access
+    /// reads across the organisation.
+    /// </summary>
+    public bool IsDepartmentScoped => !IsInAny([Role.Agent, Role.QualityManager, Role.Executive, Role.Admin, Role.Auditor]);
+}

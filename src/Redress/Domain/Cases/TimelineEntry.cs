@@ -1,0 +1,89 @@
+namespace Redress.Domain.Cases;
+
+public enum TimelineEvent
+{
+    Registered,
+    Acknowledged,
+    Classified,
+    Assigned,
+    InvestigationStarted,
+    FindingsRecorded,
+    EvidenceAdded,
+    SolutionProposed,
+    SolutionApproved,
+    SolutionRejected,
+    ImplementationStarted,
+    ConfirmationRequested,
+    CustomerSatisfied,
+    Reopened,
+    Closed,
+    ReviewScheduled,
+    ReviewPassed,
+    ReviewFailed,
+    Withdrawn,
+    Referred,
+    CommunicationAdded,
+    NoteAdded,
+    AttachmentAdded,
+}
+
+/// <summary>
+/// One line of the append-only audit trail (R-WF-8): who did what, when, and what changed.
+/// Never updated or deleted; the database has no code path that does either.
+/// </summary>
+public sealed class TimelineEntry
+{
+    public long Id { get; private set; }
+    public long CaseId { get; private set; }
+    public DateTime At { get; private set; }
+    public TimelineEvent Event { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public CaseStatus? FromStatus { get; private set; }
+    public CaseStatus? ToStatus { get; private set; }
+    /// <summary>What a person wrote (a note, a reason) or a short description of the change.</summary>
+    public string? Text { get; private set; }
+    /// <summary>The changed fields as a JSON object, when the event changed data.</summary>
+    public string? Changes { get; private set; }
+
+    private TimelineEntry() { }
+
+    internal TimelineEntry(TimelineEvent evt, Actor actor, DateTime at, CaseStatus? from, CaseStatus? to, string? text, string? changes)
+    {
+        Event = evt;
+        ActorId = actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+        FromStatus = from;
+        ToStatus = to;
+        Text = text;
+        Changes = changes;
+    }
+}
+
+/// <summary>A contact with the customer (R-WF-5): call, email, message, visit.</summary>
+public sealed class Communication
+{
+    public long Id { get; private set; }
+    public long CaseId { get; private set; }
+    public DateTime At { get; private set; }
+    public Direction Direction { get; private set; }
+    public CommunicationMethod Method { get; private set; }
+    public string Summary { get; private set; } = "";
+    public string? Content { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+
+    private Communication() { }
+
+    internal Communication(Actor actor, DateTime at, Direction direction, CommunicationMethod method, string summary, string? content)
+    {
+        ActorId = actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+        Direction = direction;
+        Method = method;
+        Summary = summary;
+        Content = content;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Redress.Data;
+using Redress.Domain;
+using Redress.Domain.Cases;
+using Redress.Features.Reference;
+
+namespace Redress.Features.Cases;
+
+/// <summary>
+/// The shape every change to an existing case shares: load it, hide it when it is outside the actor's
+/// scope (404, R-SEC-1), check the version the client read (If-Match), let the domain decide, save with
+/// the version as concurrency token so a racing writer loses with 412 instead of overwriting.
+/// </summary>
+public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock)
+{
+    public delegate Task<Result> Change(Case kase, DateTime now, RedressDb db);
+
+    /// <param name="appendOnly">
+    /// Notes, communications and attachments add to a case without overwriting anything, so they may come
+    /// without If-Match; a version race is then retried instead of refused.
+    /// </param>
+    public async Task<Result<CaseDetails>> RunAsync(long id, int? ifMatch, Actor actor, bool appendOnly, Change change, CancellationToken ct)
+    {
+        if (ifMatch is null && !appendOnly) return Error.VersionRequired;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var kase = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
+            if (ifMatch is { } seen && seen != kase.Version) return Error.Stale;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var result = await change(kase, now, db);
+            if (!result.IsSuccess) return result.Error!;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (ifMatch is null && attempt < 5)
+            {
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Error.Stale;
+            }
+            return CaseDetails.From(kase, actor, await reference.GetAsync(ct), now);
+        }
+    }
+
+    /// <summary>For changes that need nothing but the case and the clock.</summary>
+    public Task<Result<CaseDetails>> RunAsync(long id, int? ifMatch, Actor actor, Func<Case, DateTime, Result> change, CancellationToken ct, bool appendOnly = false) =>
+        RunAsync(id, ifMatch, actor, appendOnly, (kase, now, _) => Task.FromResult(change(kase, now)), ct);
+}

@@ -1,0 +1,72 @@
+using Redress.Domain.Cases;
+using Redress.Features.Reference;
+
+namespace Redress.Features.Cases;
+
+public sealed record NamedRef(int Id, string Code, string NameZh, string NameEn);
+
+public sealed record UserRef(string Id, string Name);
+
+/// <summary>Everything about one case that its page shows, with the actions the reader may take now.</summary>
+public sealed record CaseDetails(
+    long Id,
+    string Number,
+    int Version,
+    CaseStatus Status,
+    Channel Channel,
+    string Subject,
+    string Description,
+    DateTime? OccurredAt,
+    CustomerView Customer,
+    ProductReference Product,
+    CustomerDemand Demand,
+    string? DemandDetails,
+    NamedRef? Category,
+    int Grade,
+    IReadOnlyList<string> Flags,
+    NamedRef? LeadDepartment,
+    IReadOnlyList<NamedRef> AssistingDepartments,
+    UserRef? Assignee,
+    Investigation? Investigation,
+    SolutionPlan? Solution,
+    bool ApprovalRequired,
+    CustomerConfirmation? Confirmation,
+    FollowUpReview? Review,
+    Referral? Referral,
+    string? WithdrawalReason,
+    int ReopenCount,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    DateTime? AcknowledgedAt,
+    DateTime? ClosedAt,
+    DateTime DueAt,
+    bool Overdue,
+    IReadOnlyList<CaseAction> AvailableActions)
+{
+    public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
+        c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Description, c.OccurredAt,
+        CustomerView.From(c.Customer), c.Product, c.Demand, c.DemandDetails,
+        CategoryRef(refs, c.CategoryId), c.Grade, FlagNames(c.Flags),
+        DepartmentRef(refs, c.LeadDepartmentId),
+        [.. c.AssistingDepartments.Select(a => DepartmentRef(refs, a.DepartmentId)).OfType<NamedRef>()],
+        c.AssigneeId is null ? null : new UserRef(c.AssigneeId, c.AssigneeName ?? ""),
+        c.Investigation, c.Solution, c.RequiresApproval, c.Confirmation, c.Review, c.Referral, c.WithdrawalReason,
+        c.ReopenCount, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.ClosedAt, c.DueAt,
+        c.IsOpen && c.DueAt < now,
+        [.. c.AvailableActions(actor)]);
+
+    public static IReadOnlyList<string> FlagNames(CaseFlags flags) =>
+        [.. Enum.GetValues<CaseFlags>().Where(f => f != CaseFlags.None && flags.HasFlag(f)).Select(f => f.ToString())];
+
+    public static NamedRef? CategoryRef(ReferenceData.Snapshot refs, int? id) =>
+        id is { } i && refs.Categories.TryGetValue(i, out var c) ? new NamedRef(c.Id, c.Code, c.NameZh, c.NameEn) : null;
+
+    public static NamedRef? DepartmentRef(ReferenceData.Snapshot refs, int? id) =>
+        id is { } i && refs.Departments.TryGetValue(i, out var d) ? new NamedRef(d.Id, d.Code, d.NameZh, d.NameEn) : null;
+}
+
+/// <summary>The customer as the API shows them (masking for roles that do not need it comes with the UI, R-SEC-2).</summary>
+public sealed record CustomerView(string Name, string? Phone, string? Email, string? Address, string? CustomerId)
+{
+    public static CustomerView From(Customer c) => new(c.Name, c.Phone, c.Email, c.Address, c.CustomerId);
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Redress.Data;
+using Redress.Domain;
+using Redress.Domain.Cases;
+using Redress.Features.Reference;
+
+namespace Redress.Features.Cases;
+
+public sealed record TimelineItem(
+    long Id, DateTime At, TimelineEvent Event, string ActorId, string ActorName,
+    CaseStatus? FromStatus, CaseStatus? ToStatus, string? Text, string? Changes);
+
+public sealed record CommunicationItem(
+    long Id, DateTime At, Direction Direction, CommunicationMethod Method, string Summary, string? Content, string ActorName);
+
+public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy);
+
+/// <summary>Reads of one case and what hangs off it; every read goes through the same scope check.</summary>
+public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock)
+{
+    public async Task<Result<CaseDetails>> GetAsync(long id, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
+        return CaseDetails.From(kase, actor, await reference.GetAsync(ct), clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task<Result<long>> FindByNumberAsync(string number, Actor actor, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
+        if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
+        return kase.Id;
+    }
+
+    public Task<Result<List<TimelineItem>>> TimelineAsync(long id, Actor actor, CancellationToken ct) =>
+        WithVisibleCase(id, actor, (db, caseId) => db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
+            .Select(t => new TimelineItem(t.Id, t.At, t.Event, t.ActorId, t.ActorName, t.FromStatus, t.ToStatus, t.Text, t.Changes))
+            .ToListAsync(ct), ct);
+
+    public Task<Result<List<CommunicationItem>>> CommunicationsAsync(long id, Actor actor, CancellationToken ct) =>
+        WithVisibleCase(id, actor, (db, caseId) => db.Communications.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
+            .Select(t => new CommunicationItem(t.Id, t.At, t.Direction, t.Method, t.Summary, t.Content, t.ActorName))
+            .ToListAsync(ct), ct);
+
+    public Task<Result<List<AttachmentItem>>> AttachmentsAsync(long id, Actor actor, CancellationToken ct) =>
+        WithVisibleCase(id, actor, (db, caseId) => db.Attachments.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
+            .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy))
+            .ToListAsync(ct), ct);
+
+    public async Task<Result<(AttachmentItem Meta, byte[] Bytes)>> DownloadAsync(long id, long attachmentId, Actor actor, CancellationToken ct)
+    {
+        var found = await WithVisibleCase(id, actor, async (db, caseId) => await db.AttachmentContents.AsNoTracking()
+            .Where(x => x.AttachmentId == attachmentId && x.Attachment!.CaseId == caseId)
+            .Select(x => new
+            {
+                Meta = new AttachmentItem(x.Attachment!.Id, x.Attachment.FileName, x.Attachment.ContentType, x.Attachment.Size, x.Attachment.Sha256, x.Attachment.UploadedAt, x.Attachment.UploadedBy),
+                x.Bytes,
+            })
+            .FirstOrDefaultAsync(ct), ct);
+        if (!found.IsSuccess) return found.Error!;
+        return found.Value is { } f ? (f.Meta, f.Bytes) : Error.NotFound("Attachment");
+    }
+
+    /// <summary>R-IN-6: the customer's earlier cases, by phone, email or customer id, newest first.</summary>
+    public async Task<List<CaseSummary>> CustomerHistoryAsync(string? phone, string? email, string? customerId, Actor actor, CancellationToken ct)
+    {
+        var phoneKey = Customer.NormalisePhone(phone);
+        var emailKey = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        var cid = string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim();
+        if (phoneKey is null && emailKey is null && cid is null) return [];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var cases = ListCases.Filter(db.Cases.AsNoTracking(), EmptyQuery, actor, clock.GetUtcNow().UtcDateTime)
+            .Where(c => (phoneKey != null && c.Customer.PhoneKey == phoneKey)
+                        || (emailKey != null && c.Customer.EmailKey == emailKey)
+                        || (cid != null && c.Customer.CustomerId == cid));
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await cases.OrderByDescending(c => c.Id).Take(50).Select(c => new CaseSummary(
+            c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Customer.Name, c.Grade,
+            CaseDetails.FlagNames(c.Flags), c.CategoryId, c.LeadDepartmentId, c.AssigneeName, c.CreatedAt, c.DueAt,
+            c.IsOpen && c.DueAt < now)).ToListAsync(ct);
+    }
+
+    private static readonly CaseListQuery EmptyQuery = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    private async Task<Result<T>> WithVisibleCase<T>(long id, Actor actor, Func<RedressDb, long, Task<T>> read, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
+        return await read(db, id);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Redress.Domain;
+using Redress.Domain.Cases;
+using Redress.Web;
+
+namespace Redress.Features.Cases;
+
+public static class CasesApi
+{
+    public static IServiceCollection AddCases(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(config.GetSection("Cases").Get<CasePolicy>() ?? CasePolicy.Default);
+        services.AddSingleton(config.GetSection("Numbering").Get<Data.NumberingOptions>() ?? new Data.NumberingOptions());
+        services.AddSingleton(config.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
+        services.AddSingleton<Data.CaseNumbers>();
+        services.AddSingleton<CaseCommands>();
+        services.AddSingleton<CaseReads>();
+        services.AddSingleton<RegisterCase>();
+        services.AddSingleton<ListCases>();
+        services.AddSingleton<AssignCase>();
+        services.AddSingleton<AddAttachment>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+
+        cases.MapPost("/", Register).WithSummary("Register a complaint (受理). Send Idempotency-Key to make retries safe.");
+        cases.MapGet("/", async Task<Results<Ok<CasePage>, ProblemHttpResult>> ([AsParameters] CaseListQuery query, ListCases list, ClaimsPrincipal user, CancellationToken ct) =>
+            Respond(await list.HandleAsync(query, user.ToActor(), ct))).WithSummary("List and search cases: filters, sort, keyset pages.");
+        cases.MapGet("/{id:long}", async (long id, CaseReads reads, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            WithETag(http, await reads.GetAsync(id, user.ToActor(), ct)));
+        cases.MapGet("/by-number/{number}", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (string number, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            await reads.FindByNumberAsync(number, user.ToActor(), ct) is { IsSuccess: true } found
+                ? TypedResults.Redirect($"/api/v1/cases/{found.Value}")
+                : Problems.From(Error.NotFound("Case")));
+        cases.MapGet("/{id:long}/timeline", async (long id, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            Respond(await reads.TimelineAsync(id, user.ToActor(), ct)));
+        cases.MapGet("/{id:long}/communications", async (long id, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            Respond(await reads.CommunicationsAsync(id, user.ToActor(), ct)));
+        cases.MapGet("/{id:long}/attachments", async (long id, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            Respond(await reads.AttachmentsAsync(id, user.ToActor(), ct)));
+        cases.MapGet("/{id:long}/attachments/{attachmentId:long}", Download);
+        cases.MapPost("/{id:long}/attachments", Upload).DisableAntiforgery();
+
+        // One endpoint per lifecycle action (R-WF-1). Each takes a JSON body ({} when there is nothing to
+        // say). State changes need If-Match; appends (evidence, communications, notes) do not.
+        cases.MapPost("/{id:long}/acknowledge", (long id, NoteRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Acknowledge(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/classify", (long id, ClassifyRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Classify(a, now, body.CategoryId, body.Grade!.Value, body.Flags.ToFlags(), body.Reason, policy), ct));
+        cases.MapPost("/{id:long}/assign", async (long id, AssignRequest body, AssignCase assign, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            WithETag(http, await assign.HandleAsync(id, ETags.IfMatch(http.Request), body, user.ToActor(), ct)));
+        cases.MapPost("/{id:long}/start-investigation", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.StartInvestigation(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/findings", (long id, FindingsRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.RecordFindings(a, now, body.ToFindings()), ct));
+        cases.MapPost("/{id:long}/evidence", (long id, EvidenceRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.AddEvidence(a, now, body.Description, body.Source, body.AttachmentId), ct, appendOnly: true));
+        cases.MapPost("/{id:long}/propose-solution", (long id, SolutionRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.ProposeSolution(a, now, body.ToPlan()), ct));
+        cases.MapPost("/{id:long}/approve", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Approve(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/reject", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Reject(a, now, body.Reason), ct));
+        cases.MapPost("/{id:long}/implement", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Implement(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/request-confirmation", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.RequestConfirmation(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/confirmation", (long id, ConfirmationRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.RecordConfirmation(a, now, body.Satisfied!.Value, body.Satisfaction, body.Comment, policy), ct));
+        cases.MapPost("/{id:long}/review", (long id, ReviewRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.RecordReview(a, now, body.Passed!.Value, body.Notes), ct));
+        cases.MapPost("/{id:long}/withdraw", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Withdraw(a, now, body.Reason), ct));
+        cases.MapPost("/{id:long}/refer", (long id, ReferRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.Refer(a, now, body.ReferredTo, body.Reason), ct));
+        cases.MapPost("/{id:long}/communications", (long id, CommunicationRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.AddCommunication(a, now, body.Direction!.Value, body.Method!.Value, body.Summary, body.Content).Error ?? Result.Success, ct, appendOnly: true));
+        cases.MapPost("/{id:long}/notes", (long id, TextRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, (c, a, now) => c.AddNote(a, now, body.Text), ct, appendOnly: true));
+
+        api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, user.ToActor(), ct)))
+            .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id.");
+        return cases;
+    }
+
+    private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> Change(
+        HttpContext http, CaseCommands commands, long id, ClaimsPrincipal user, Func<Case, Actor, DateTime, Result> change, CancellationToken ct, bool appendOnly = false)
+    {
+        var actor = user.ToActor();
+        return WithETag(http, await commands.RunAsync(id, ETags.IfMatch(http.Request), actor, (c, now) => change(c, actor, now), ct, appendOnly));
+    }
+
+    private static async Task<Results<Created<CaseDetails>, Ok<CaseDetails>, ProblemHttpResult>> Register(
+        RegisterCaseRequest body, RegisterCase register, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 128) return Problems.From(Error.Invalid("idempotency_key_too_long", "Idempotency-Key is at most 128 characters.", "Idempotency-Key"));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body)));
+        var result = await register.HandleAsync(body, user.ToActor(), key.Length == 0 ? null : key, hash, ct);
+        if (!result.IsSuccess) return Problems.From(result.Error!);
+        var (details, replayed) = result.Value;
+        http.Response.Headers.ETag = ETags.For(details.Version);
+        if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/v1/cases/{details.Id}", details);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(long id, long attachmentId, CaseReads reads, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var result = await reads.DownloadAsync(id, attachmentId, user.ToActor(), ct);
+        if (!result.IsSuccess) return Problems.From(result.Error!);
+        var (meta, bytes) = result.Value;
+        // Served as a download with sniffing off: a file from a customer must never run as a page of ours.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; sandbox";
+        return TypedResults.File(bytes, meta.ContentType, meta.FileName, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{meta.Sha256}\""));
+    }
+
+    private static async Task<Results<Created<AttachmentItem>, ProblemHttpResult>> Upload(long id, IFormFile file, AddAttachment add, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var result = await add.HandleAsync(id, file, user.ToActor(), ct);
+        if (!result.IsSuccess) return Problems.From(result.Error!);
+        http.Response.Headers.ETag = ETags.For(result.Value.Case.Version);
+        return TypedResults.Created($"/api/v1/cases/{id}/attachments/{result.Value.Attachment.Id}", result.Value.Attachment);
+    }
+
+    private static Results<Ok<CaseDetails>, ProblemHttpResult> WithETag(HttpContext http, Result<CaseDetails> result)
+    {
+        if (!result.IsSuccess) return Problems.From(result.Error!);
+        http.Response.Headers.ETag = ETags.For(result.Value.Version);
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!);
+}

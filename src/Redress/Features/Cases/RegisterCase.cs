@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Redress.Data;
+using Redress.Domain;
+using Redress.Domain.Cases;
+using Redress.Features.Reference;
+
+namespace Redress.Features.Cases;
+
+public sealed record CustomerInput(
+    [property: Required, StringLength(100, MinimumLength = 1)] string Name,
+    [property: StringLength(40)] string? Phone,
+    [property: StringLength(254), EmailAddress] string? Email,
+    [property: StringLength(500)] string? Address,
+    [property: StringLength(64)] string? CustomerId);
+
+public sealed record ProductInput(
+    [property: StringLength(64)] string? OrderNumber,
+    [property: StringLength(200)] string? ProductName,
+    [property: StringLength(64)] string? Sku,
+    [property: StringLength(64)] string? BatchNumber);
+
+public sealed record RegisterCaseRequest(
+    [property: Required] Channel? Channel,
+    [property: Required, StringLength(200, MinimumLength = 1)] string Subject,
+    [property: Required, StringLength(10_000, MinimumLength = 1)] string Description,
+    DateTimeOffset? OccurredAt,
+    [property: Required] CustomerInput Customer,
+    ProductInput? Product,
+    [property: Required] CustomerDemand? Demand,
+    [property: StringLength(2_000)] string? DemandDetails,
+    int? CategoryId,
+    [property: Range(1, 4)] int? Grade,
+    [property: MaxLength(5)] List<CaseFlags>? Flags,
+    int? LeadDepartmentId,
+    [property: MaxLength(10)] List<int>? AssistingDepartmentIds);
+
+/// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
+public sealed class RegisterCase(
+    IDbContextFactory<RedressDb> dbs, CaseNumbers numbers, ReferenceData reference, CasePolicy policy, TimeProvider clock)
+{
+    /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
+    public const int DefaultGrade = 3;
+
+    public sealed record Registered(CaseDetails Case, bool Replayed);
+
+    public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string requestHash, CancellationToken ct)
+    {
+        var refs = await reference.GetAsync(ct);
+        if (CheckReferences(r, refs) is { } invalid) return invalid;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash, refs, ct) is { } earlier) return earlier;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var input = ToNewCase(r);
+        // Fail before a number is drawn when the domain would refuse anyway.
+        if (Case.Register(input, "", actor, now, policy) is { IsSuccess: false } refused) return refused.Error!;
+
+        var number = db.IsSqlite ? null : await numbers.NextAsync(db, input.Channel, now, ct);
+        await using var tx = await db.BeginWriteAsync(ct);
+        number ??= await numbers.NextAsync(db, input.Channel, now, ct);
+        var kase = Case.Register(input, number, actor, now, policy).Value;
+        db.Cases.Add(kase);
+        if (idempotencyKey is not null)
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash, Case = kase, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
+        {
+            // A concurrent retry with the same key won the race: answer with its case.
+            await tx.RollbackAsync(ct);
+            await tx.DisposeAsync();
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(db, actor, idempotencyKey, requestHash, refs, ct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
+        }
+        var c = kase.Customer;
+        await CaseSearchIndex.AddAsync(db, kase.Id,
+            CaseSearchIndex.TokensFor(kase.Number, kase.Subject, kase.Description, c.Name, c.Phone, c.Email, kase.Product.OrderNumber), ct);
+        await tx.CommitAsync(ct);
+        return new Registered(CaseDetails.From(kase, actor, refs, now), false);
+    }
+
+    private static NewCase ToNewCase(RegisterCaseRequest r) => new(
+        r.Channel!.Value,
+        r.Subject,
+        r.Description,
+        r.OccurredAt?.UtcDateTime,
+        new Customer { Name = r.Customer.Name.Trim(), Phone = r.Customer.Phone, Email = r.Customer.Email, Address = r.Customer.Address, CustomerId = r.Customer.CustomerId },
+        new ProductReference { OrderNumber = r.Product?.OrderNumber, ProductName = r.Product?.ProductName, Sku = r.Product?.Sku, BatchNumber = r.Product?.BatchNumber },
+        r.Demand!.Value,
+        r.DemandDetails,
+        r.CategoryId,
+        r.Grade ?? DefaultGrade,
+        r.Flags?.Aggregate(CaseFlags.None, (all, f) => all | f) ?? CaseFlags.None,
+        r.LeadDepartmentId,
+        r.AssistingDepartmentIds ?? []);
+
+    private static Error? CheckReferences(RegisterCaseRequest r, ReferenceData.Snapshot refs)
+    {
+        if (r.CategoryId is { } cat && (!refs.Categories.TryGetValue(cat, out var category) || !category.Active))
+            return Error.Invalid("unknown_category", $"There is no active category {cat}.", "categoryId");
+        if (r.LeadDepartmentId is { } lead && !refs.Departments.ContainsKey(lead))
+            return Error.Invalid("unknown_department", $"There is no department {lead}.", "leadDepartmentId");
+        if (r.AssistingDepartmentIds?.FirstOrDefault(d => !refs.Departments.ContainsKey(d)) is { } bad and not 0)
+            return Error.Invalid("unknown_department", $"There is no department {bad}.", "assistingDepartmentIds");
+        return null;
+    }
+
+    private async Task<Result<Registered>?> ReplayAsync(RedressDb db, Actor actor, string key, string requestHash, ReferenceData.Snapshot refs, CancellationToken ct)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(x => x.UserId == actor.UserId && x.Key == key, ct);
+        if (record is null) return null;
+        if (record.RequestHash != requestHash)
+            return Error.Invalid("idempotency_key_reused", "This Idempotency-Key was used for a different request.", "Idempotency-Key");
+        var kase = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.CaseId, ct);
+        return new Registered(CaseDetails.From(kase, actor, refs, clock.GetUtcNow().UtcDateTime), true);
+    }
+}

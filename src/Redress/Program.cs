@@ -1,0 +1,40 @@
+using Redress.Data;
+using Redress.Features.Accounts;
+using Redress.Features.Admin;
+using Redress.Features.Cases;
+using Redress.Features.Reference;
+using Redress.Web;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddRedressData();
+builder.AddRedressAccounts();
+builder.Services.AddRedressApi();
+builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddCases(builder.Configuration);
+builder.Services.AddSeeding(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.MigrateAsync();
+await app.Services.SeedAsync(app.Logger);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api").AllowAnonymous();
+app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
+var api = app.MapGroup("/api/v1");
+api.MapAccountsApi();
+api.MapCasesApi();
+api.MapReferenceApi();
+api.MapAdminApi();
+
+app.PrintWelcomeOnStart();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
