@@ -33,8 +33,9 @@ public sealed class CaseNumbers(NumberingOptions options)
         var date = LocalDate(utcNow);
         var scope = _format.CounterScope(date, channel);
         long serial;
-        if (db.IsSqlite)
+        if (db.IsSqlite || db.Database.CurrentTransaction is not null)
         {
+            // SQLite, or a caller's own transaction (demo seeding): the counter step commits with it.
             serial = await Upsert(db, scope, ct);
         }
         else

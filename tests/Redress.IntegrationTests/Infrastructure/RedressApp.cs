@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Redress.Data;
+using Redress.Features.Reference;
+
+namespace Redress.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One Redress host on its own fresh database, configured only through configuration keys, as an
+/// operator would. Demo users are seeded with a few demo cases; time is a <see cref="FakeTimeProvider"/>
+/// so case numbers, due dates and "overdue" are under the test's control.
+/// </summary>
+public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Redress-2026";
+    public const int DemoCases = 10;
+    /// <summary>Small, so that "too big" needs only a few kilobytes.</summary>
+    public const int MaxAttachmentBytes = 4096;
+
+    private readonly ConcurrentDictionary<string, ApiClient> _clients = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _memo = new();
+    private ReferenceIds? _ids;
+
+    /// <summary>Starts at a whole second of the real present, so PostgreSQL's microseconds lose nothing.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+
+    protected string DataDirectory { get; } = Directory.CreateTempSubdirectory("redress-it-").FullName;
+
+    /// <summary>Name of the database in test output.</summary>
+    public abstract string Database { get; }
+
+    /// <summary>Skips (or fails, when every database is required) a test that needs an unavailable database.</summary>
+    public virtual void RequireDatabase() { }
+
+    protected abstract void Configure(IWebHostBuilder builder);
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        // Starting the server migrates and seeds: fail here, not in the middle of the first test.
+        _ = Server;
+        _ids = await ReferenceIds.LoadAsync(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        Configure(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Departments, categories and users by code, read through the API once.</summary>
+    public ReferenceIds Ids
+    {
+        get
+        {
+            RequireDatabase();
+            return _ids ?? throw new InvalidOperationException("The app has not started.");
+        }
+    }
+
+    /// <summary>A client signed in as a demo user (bearer token), cached until the clock moves on.</summary>
+    public async Task<ApiClient> SignInAsync(string userName)
+    {
+        RequireDatabase();
+        if (_clients.TryGetValue(userName, out var cached) && Clock.GetUtcNow() - cached.SignedInAt < TimeSpan.FromMinutes(30))
+            return cached;
+        var token = await SignInForTokenAsync(userName, Password);
+        var http = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return _clients[userName] = new ApiClient(http, userName, Clock.GetUtcNow());
+    }
+
+    public async Task<string> SignInForTokenAsync(string userName, string password)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, Json.Options, Test.Ct);
+        await Expect.StatusAsync(response, System.Net.HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options, Test.Ct);
+        return body!.AccessToken;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous()
+    {
+        RequireDatabase();
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    /// <summary>Straight to the database: for counting rows the API must not have written.</summary>
+    public async Task<T> QueryAsync<T>(Func<RedressDb, Task<T>> query)
+    {
+        RequireDatabase();
+        await using var db = await Services.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContextAsync(Test.Ct);
+        return await query(db);
+    }
+
+    public Task<RowCounts> CountRowsAsync() => QueryAsync(async db => new RowCounts(
+        await db.Cases.CountAsync(Test.Ct), await db.Timeline.CountAsync(Test.Ct), await db.Attachments.CountAsync(Test.Ct),
+        await db.Communications.CountAsync(Test.Ct), await db.IdempotencyRecords.CountAsync(Test.Ct)));
+
+    /// <summary>Computes something once per app (e.g. a case in a given state that many tests only look at).</summary>
+    public async Task<T> OnceAsync<T>(string key, Func<Task<T>> create) where T : notnull =>
+        (T)await _memo.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await create())).Value;
+
+    /// <summary>Moves time on; clients sign in again, as their tokens may have expired.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Clock.Advance(by);
+        _clients.Clear();
+        Services.GetRequiredService<ReferenceData>().Invalidate();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values) client.Http.Dispose();
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open is left to the OS's temp cleanup; it must not fail the run.
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
+
+public sealed record RowCounts(int Cases, int TimelineEntries, int Attachments, int Communications, int IdempotencyRecords);
+
+/// <summary>A SQLite file in a fresh temporary data directory.</summary>
+public sealed class SqliteApp : RedressApp
+{
+    public override string Database => "SQLite";
+
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Storage:Provider", "sqlite");
+
+    protected override Task DropDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A fresh PostgreSQL database on the server named by REDRESS_TEST_PG, dropped afterwards. Without that
+/// variable the tests skip, unless REDRESS_REQUIRE_ALL=1 makes them fail.
+/// </summary>
+public class PostgresApp : RedressApp
+{
+    private PostgresDatabase? _database;
+
+    public override string Database => "PostgreSQL";
+
+    /// <summary>Set to share a database another app created (several hosts on one database).</summary>
+    public PostgresDatabase? SharedDatabase { get; init; }
+
+    public string ConnectionString => (SharedDatabase ?? _database)?.ConnectionString ?? throw new InvalidOperationException("No database.");
+
+    public override void RequireDatabase() => PostgresServer.Require();
+
+    public override async ValueTask InitializeAsync()
+    {
+        if (!PostgresServer.IsConfigured) return;
+        _database = SharedDatabase is null ? await PostgresServer.CreateDatabaseAsync() : null;
+        await base.InitializeAsync();
+    }
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", "postgres");
+        builder.UseSetting("ConnectionStrings:Redress", ConnectionString);
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
