@@ -18,7 +18,10 @@ public static class ApiSetup
         // Unreadable requests throw, so BadRequestExceptionHandler can say what was wrong.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        {
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            if (ctx.ProblemDetails is HttpValidationProblemDetails validation) CamelCaseKeys(validation.Errors);
+        });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -36,5 +39,20 @@ public static class ApiSetup
             return Task.CompletedTask;
         }));
         return services;
+    }
+
+    /// <summary>
+    /// .NET 10's validation reports C# property paths ("Customer.Name"); clients sent JSON ("customer.name").
+    /// See dotnet/aspnetcore#63290.
+    /// </summary>
+    private static void CamelCaseKeys(IDictionary<string, string[]> errors)
+    {
+        foreach (var key in errors.Keys.ToList())
+        {
+            var camel = string.Join('.', key.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+            if (camel == key) continue;
+            errors[camel] = errors[key];
+            errors.Remove(key);
+        }
     }
 }
