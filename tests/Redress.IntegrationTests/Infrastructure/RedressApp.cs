@@ -30,7 +30,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     private ReferenceIds? _ids;
 
     /// <summary>Starts at a whole second of the real present, so PostgreSQL's microseconds lose nothing.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected string DataDirectory { get; } = Directory.CreateTempSubdirectory("redress-it-").FullName;
 

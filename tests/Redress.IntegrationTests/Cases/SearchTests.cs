@@ -1,0 +1,105 @@
+using Redress.Domain.Cases;
+using Redress.Features.Cases;
+using Redress.IntegrationTests.Infrastructure;
+
+namespace Redress.IntegrationTests.Cases;
+
+/// <summary>The search box: Chinese and English words, case numbers, phone numbers; and customer history (R-IN-6).</summary>
+public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RedressApp
+{
+    [Theory]
+    [InlineData("破损")]
+    [InlineData("玻璃杯")]
+    [InlineData("deliver")]
+    [InlineData("DELIVERED")]
+    [InlineData("13698765432")]
+    [InlineData("周 破损")]
+    public async Task Search_FindsTheCase_ByAWordInsideItsText(string query)
+    {
+        var kase = await SearchedCaseAsync();
+
+        var found = await SearchAsync("agent", query);
+
+        Assert.Contains(kase.Id, found.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData("潜水艇")]
+    [InlineData("submarine")]
+    [InlineData("破裂")]
+    public async Task Search_DoesNotFindTheCase_ByWordsItDoesNotContain(string query)
+    {
+        var kase = await SearchedCaseAsync();
+
+        var found = await SearchAsync("agent", query);
+
+        Assert.DoesNotContain(kase.Id, found.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Search_ByCaseNumberPrefix_FindsOnlyNumbersWithThatPrefix()
+    {
+        var kase = await SearchedCaseAsync();
+        var prefix = kase.Number[..^2];
+
+        var byPrefix = await SearchAsync("agent", prefix);
+        var byNumber = await SearchAsync("agent", kase.Number);
+
+        Assert.Contains(kase.Id, byPrefix.Select(r => r.Id));
+        Assert.All(byPrefix, r => Assert.StartsWith(prefix, r.Number, StringComparison.Ordinal));
+        Assert.Equal(kase.Id, Assert.Single(byNumber).Id);
+    }
+
+    [Fact]
+    public async Task Search_StaysWithinTheReadersScopeAndFilters()
+    {
+        var kase = await SearchedCaseAsync();
+
+        Assert.Contains(kase.Id, (await SearchAsync("handler", "玻璃杯")).Select(r => r.Id));
+        Assert.DoesNotContain(kase.Id, (await SearchAsync("handler2", "玻璃杯")).Select(r => r.Id));
+        Assert.DoesNotContain(kase.Id, (await SearchAsync("agent", "玻璃杯", "&status=Closed")).Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData("phone=13700001111")]
+    [InlineData("phone=%2B86%20137%200000%201111")]
+    [InlineData("email=mixed.case%40example.com")]
+    [InlineData("customerId=C-IT-42")]
+    public async Task CustomerHistory_FindsTheCustomersCases_ByPhoneEmailOrCustomerId(string query)
+    {
+        var (first, second, stranger) = await app.OnceAsync("history", async () =>
+        {
+            var agent = await app.SignInAsync("agent");
+            var one = await agent.RegisterAsync(A.Case().From("钱七", "+86 137-0000-1111", "Mixed.Case@Example.com", "C-IT-42").Build());
+            var two = await agent.RegisterAsync(A.Case().From("钱七", "137 0000 1111", "mixed.case@example.com", "C-IT-42").Build());
+            var other = await agent.RegisterAsync(A.Case().From("孙八", "13700002222", "other@example.com", "C-IT-43").Build());
+            return (one.Id, two.Id, other.Id);
+        });
+
+        var history = await (await app.SignInAsync("agent")).GetJsonAsync<List<CaseSummary>>($"/api/v1/customers/history?{query}");
+
+        Assert.Equal([second, first], history.Select(h => h.Id));
+        Assert.DoesNotContain(stranger, history.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task CustomerHistory_WithoutAKey_IsEmpty()
+    {
+        var history = await (await app.SignInAsync("agent")).GetJsonAsync<List<CaseSummary>>("/api/v1/customers/history");
+        Assert.Empty(history);
+    }
+
+    private Task<CaseDetails> SearchedCaseAsync() => app.OnceAsync("searched", async () =>
+        await (await app.SignInAsync("agent")).RegisterAsync(A.Case()
+            .About("包裹到货时外箱破损", "客户周女士反映收到的快递包裹外箱严重破损，里面的玻璃杯全部碎了。The parcel was delivered to the wrong floor and left in the rain.")
+            .From("周女士", "13698765432")
+            .LedBy(app.Ids.AfterSales)
+            .Build()));
+
+    private async Task<IReadOnlyList<CaseSummary>> SearchAsync(string user, string q, string filters = "") =>
+        (await (await app.SignInAsync(user)).ListAsync($"q={Uri.EscapeDataString(q)}&limit=100{filters}")).Items;
+}
+
+public sealed class SearchOnSqlite(SqliteApp app) : SearchTests<SqliteApp>(app);
+
+public sealed class SearchOnPostgres(PostgresApp app) : SearchTests<PostgresApp>(app);
