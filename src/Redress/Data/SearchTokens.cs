@@ -108,7 +108,9 @@ public static class SearchTokens
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(char.ToLowerInvariant(ch));
         }
-        return sb.ToString();
+        // FormKD splits Hangul syllables into jamo, which are outside the CJK ranges; recompose them so that
+        // Korean runs become bigrams like Chinese ones. With the marks gone nothing else recomposes.
+        return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
     private static bool IsCjk(Rune r) =>

@@ -54,10 +54,11 @@ public sealed partial class Case
             return Error.Invalid("lead_also_assisting", "The lead department cannot also be an assisting department.", "assistingDepartmentIds");
         if (handler is not null && !handler.DepartmentIds.Contains(departmentId))
             return Error.Invalid("handler_not_in_department", $"{handler.Name} is not a member of the lead department.", "handlerId");
+        // Materialised now: the changes are serialised after the list below is updated (R-WF-8 records the old value).
         var changes = new Dictionary<string, object?>
         {
             ["leadDepartmentId"] = new { from = LeadDepartmentId, to = departmentId },
-            ["assistingDepartmentIds"] = new { from = AssistingDepartments.Select(a => a.DepartmentId), to = assisting },
+            ["assistingDepartmentIds"] = new { from = AssistingDepartments.Select(a => a.DepartmentId).ToList(), to = assisting },
             ["assignee"] = new { from = AssigneeName, to = handler?.Name },
         };
         LeadDepartmentId = departmentId;

@@ -34,7 +34,19 @@ public sealed partial class CaseNumberFormat
         if (last < template.Length) _parts.Add(("", template[last..]));
         if (_parts.Count(p => p.Token == "serial") != 1)
             throw new ArgumentException($"A case number template needs exactly one {{serial}}: '{template}'.", nameof(template));
-        if (template.Contains('/') || template.Contains('?') || template.Contains('#'))
+        // Checked on a sample number rather than the template: a date format can write a '/' itself ({date:d} is
+        // "12/31/2026"), or ask for a time DateOnly does not have ({date:HH}), which would otherwise fail only at
+        // the first registration.
+        string sample;
+        try
+        {
+            sample = Format(new DateOnly(2026, 12, 31), Channel.Phone, 1);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"A case number template has a date format that cannot format a date: '{template}'.", nameof(template), e);
+        }
+        if (sample.Contains('/') || sample.Contains('?') || sample.Contains('#'))
             throw new ArgumentException($"A case number must be usable in a URL: '{template}'.", nameof(template));
         Template = template;
     }

@@ -23,7 +23,8 @@ public sealed class Customer
     public static string? NormalisePhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone)) return null;
-        var digits = new string([.. phone.Where(char.IsAsciiDigit)]);
+        // Any decimal digit, as its ASCII value: Chinese input methods often type full-width ones (１３８…).
+        var digits = new string([.. phone.Where(char.IsDigit).Select(d => (char)('0' + (int)char.GetNumericValue(d)))]);
         if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
         else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13) digits = digits[2..];
         return digits.Length == 0 ? null : digits;
