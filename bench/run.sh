@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The Redress benchmark (docs/performance.md): seed N realistic cases straight into a fresh database,
+# measure the server over HTTP with 1 and 8 clients, run the intake limit probe in the same run and
+# print one table with every figure beside its target.
+#
+#   bench/run.sh [--provider sqlite|postgres] [--cases N] [--duration S] [--port P] [--keep]
+#
+#   --cases N      cases to seed (default 1,000,000); --cases 2000 --duration 3 is the smoke size
+#   --duration S   seconds per measurement (default 30); warm-up is S/3, between 1 and 10 s
+#   --keep         keep the work directory (database, logs, results.json) and print where it is
+# Environment:
+#   REDRESS_BENCH_PG        a connection string to an EMPTY PostgreSQL database to use instead of a
+#                           throwaway server; REDRESS_BENCH_PROBE_PG for the probe (default: the same)
+#   REDRESS_BENCH_TEXT      folder with real review text to mix in (default: ../shared/data if present)
+#   REDRESS_LIMIT_PROBE     the limit probe's folder (default: ../shared/limit-probe)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+provider=sqlite cases=1000000 duration=30 port=5088 keep=0
+command_line="bench/run.sh $*"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --provider) provider=$2; shift 2 ;;
+    --cases) cases=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)"; exit 2 ;;
+  esac
+done
+case $provider in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres"; exit 2 ;; esac
+
+work=$(mktemp -d /tmp/redress-bench.XXXXXX)
+chmod 755 "$work"
+server_pid=""
+pg_ctl_data=""
+pgbin=/usr/lib/postgresql/15/bin
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+port_taken() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while port_taken "$p"; do p=$((p + 1)); done; echo "$p"; }
+step() { printf '\n== %s\n' "$*"; }
+
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+
+cleanup() {
+  stop_server
+  if [ -n "$pg_ctl_data" ]; then as_postgres "$pgbin/pg_ctl" -D "$pg_ctl_data" -m fast stop >/dev/null 2>&1 || true; fi
+  if [ $keep = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+start_server() {
+  # The content root is the working directory: appsettings.json comes from the published folder.
+  (cd "$work/server" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    Storage__Provider="$provider" Storage__DataDirectory="$work/data" ConnectionStrings__Redress="$connection" \
+    Seed__Demo=true Seed__DemoCases=0 ./Redress) >>"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:"; tail -40 "$work/server.log"; exit 1; }
+    curl -sf -o /dev/null "http://127.0.0.1:$port/health" && return 0
+    sleep 0.2
+  done
+  echo "the server did not answer within 120 s"; tail -40 "$work/server.log"; exit 1
+}
+
+step "publishing the server and the benchmark tool (Release)"
+publish() { dotnet publish "$root/$1" -c Release -o "$work/$2" --nologo >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }; }
+publish src/Redress/Redress.csproj server
+publish bench/Redress.Bench/Redress.Bench.csproj bench
+bench="$work/bench/Redress.Bench"
+port=$(free_port "$port")
+
+if [ "$provider" = postgres ]; then
+  if [ -n "${REDRESS_BENCH_PG:-}" ]; then
+    connection=$REDRESS_BENCH_PG
+    probe_connection=${REDRESS_BENCH_PROBE_PG:-$REDRESS_BENCH_PG}
+  else
+    step "starting a throwaway PostgreSQL 15"
+    [ -x "$pgbin/initdb" ] || { echo "PostgreSQL 15 is not installed (apt-get install postgresql-15), or set REDRESS_BENCH_PG"; exit 1; }
+    pg_port=$(free_port 55432)
+    mkdir -p "$work/pg" "$work/pgsock"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg" "$work/pgsock"; fi
+    as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }
+    # Loopback only, trust auth; sized like a small dedicated server, durable (fsync and synchronous_commit on).
+    as_postgres "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -o \
+      "-p $pg_port -k $work/pgsock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB -c max_connections=200" start >/dev/null
+    pg_ctl_data="$work/pg"
+    for db in redress limitprobe; do as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$db"; done
+    connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=redress"
+    probe_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=limitprobe"
+  fi
+  target=(--connection "$connection")
+else
+  connection=""
+  target=(--database "$work/data/redress.db")
+fi
+
+step "migrating a fresh $provider database (demo users, departments, categories; no demo cases)"
+start_server
+stop_server
+
+step "seeding $cases cases"
+text_dir=${REDRESS_BENCH_TEXT:-$root/../shared/data}
+text=()
+[ -d "$text_dir" ] && text=(--text-dir "$text_dir")
+"$bench" seed --provider "$provider" "${target[@]}" --cases "$cases" --info "$work/seed.json" "${text[@]}"
+
+step "measuring the server on 127.0.0.1:$port ($duration s per measurement)"
+start_server
+"$bench" load --url "http://127.0.0.1:$port" --pid "$server_pid" --duration "$duration" \
+  --info "$work/seed.json" --out "$work/results.json" --work "$work"
+stop_server
+
+step "running the intake limit probe ($provider) in the same run"
+probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || true; fi
+: >"$work/probe.txt"
+if [ ! -f "$probe_dir/run.sh" ]; then
+  echo "no limit probe at $probe_dir: the ratio is left out"
+elif ! command -v wrk >/dev/null; then
+  echo "wrk is not installed (apt-get install wrk): the ratio is left out"
+else
+  # A copy, so the shared folder gets no build output; only the load duration is changed, to match ours.
+  mkdir -p "$work/probe"
+  cp "$probe_dir"/*.cs "$probe_dir"/*.csproj "$probe_dir"/*.lua "$probe_dir"/run.sh "$work/probe/"
+  sed -i "s/-d10s/-d${duration}s/" "$work/probe/run.sh"
+  probe_mode=sqlite
+  [ "$provider" = postgres ] && probe_mode=pg
+  (cd "$work/probe" && LIMIT_PATH="$work/limit.db" LIMIT_PG="${probe_connection:-}" bash ./run.sh "$probe_mode") | tee "$work/probe.txt" \
+    || echo "the probe failed: the ratio is left out"
+fi
+
+"$bench" report --results "$work/results.json" --probe-output "$work/probe.txt" --command "$command_line" --markdown "$work/report.txt"
