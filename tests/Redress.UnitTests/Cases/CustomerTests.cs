@@ -26,6 +26,10 @@ public sealed class CustomerTests
     [InlineData("010-6552 9988", "01065529988")]
     [InlineData("(021) 5012-3456", "02150123456")]
     [InlineData("95588", "95588")]
+    [InlineData("+86 10 6552 9988", "01065529988")]
+    [InlineData("0086 10 6552 9988", "01065529988")]
+    [InlineData("+86 (21) 5012-3456", "02150123456")]
+    [InlineData("+44 20 7946 0018", "442079460018")]
     public void NormalisePhone_DomesticNumbers_KeepTheirDigits(string phone, string key) =>
         Assert.Equal(key, Customer.NormalisePhone(phone));
 

@@ -20,13 +20,21 @@ public sealed class Customer
         EmailKey = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Chinese numbers in their domestic form, however they were written: mobiles as 11 digits, landlines
+    /// with the trunk 0 (+86 10 6552 9988 → 01065529988). Other countries keep their country code.
+    /// </summary>
     public static string? NormalisePhone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone)) return null;
         // Any decimal digit, as its ASCII value: Chinese input methods often type full-width ones (１３８…).
         var digits = new string([.. phone.Where(char.IsDigit).Select(d => (char)('0' + (int)char.GetNumericValue(d)))]);
-        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
-        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13) digits = digits[2..];
+        var international = phone.TrimStart().StartsWith('+') || phone.TrimStart().StartsWith('＋') || phone.TrimStart().StartsWith("(+", StringComparison.Ordinal);
+        string? national = digits.StartsWith("0086", StringComparison.Ordinal) ? digits[4..]
+            : digits.StartsWith("86", StringComparison.Ordinal) && (international || digits.Length == 13) ? digits[2..]
+            : null;
+        if (national is not null)
+            digits = national.Length == 11 && national[0] == '1' || national.StartsWith('0') ? national : "0" + national;
         return digits.Length == 0 ? null : digits;
     }
 }
