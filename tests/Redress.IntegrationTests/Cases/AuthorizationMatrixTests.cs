@@ -1,0 +1,177 @@
+using System.Net;
+using Redress.Domain.Cases;
+using Redress.Features.Cases;
+using Redress.IntegrationTests.Infrastructure;
+
+namespace Redress.IntegrationTests.Cases;
+
+/// <summary>The expected answer of each endpoint to each demo user (R-SEC-1).</summary>
+public static class AuthorizationMatrix
+{
+    private const string Expected = """
+        action                agent handler handler2 lead quality executive admin auditor
+        register              201   201     201      201  403     403       403   403
+        acknowledge           200   200     404      200  403     403       403   403
+        classify              200   200     404      200  200     403       403   403
+        assign                200   403     404      200  403     403       403   403
+        start-investigation   403   200     404      200  403     403       403   403
+        findings              403   200     404      200  403     403       403   403
+        evidence              200   200     404      200  403     403       403   403
+        propose-solution      403   200     404      200  403     403       403   403
+        approve               403   403     404      403  403     200       403   403
+        reject                403   403     404      403  403     200       403   403
+        implement             403   200     404      200  403     403       403   403
+        request-confirmation  200   200     404      200  403     403       403   403
+        confirmation          200   200     404      200  403     403       403   403
+        review                403   403     404      200  200     403       403   403
+        withdraw              200   200     404      200  403     403       403   403
+        refer                 200   403     404      200  403     403       403   403
+        communications        200   200     404      200  403     403       403   403
+        notes                 200   200     404      200  200     200       403   403
+        attachments           201   201     404      201  403     403       403   403
+        """;
+
+    public static TheoryData<string, string, int> Cells()
+    {
+        var lines = Expected.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var users = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+        var data = new TheoryData<string, string, int>();
+        foreach (var line in lines[1..])
+        {
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var u = 0; u < users.Length; u++) data.Add(cells[0], users[u], int.Parse(cells[u + 1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return data;
+    }
+}
+
+/// <summary>
+/// R-SEC-1 through HTTP: every demo user against every lifecycle endpoint, on an AFTERSALES case in a state
+/// where the action is legal. A role that may not act gets 403 with a problem saying why; a handler of another
+/// department does not even learn that the case exists (404); a refusal changes nothing.
+/// </summary>
+public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RedressApp
+{
+    /// <summary>For each endpoint: the state (and grade) in which it is legal, and a valid body.</summary>
+    private static (CaseStatus State, int Grade, bool Findings, Func<ReferenceIds, object> Body) Setup(string action) => action switch
+    {
+        "acknowledge" => (CaseStatus.Received, 3, false, _ => Bodies.Note()),
+        "classify" => (CaseStatus.Received, 3, false, _ => Bodies.Classify(2, CaseFlags.Urgent)),
+        "assign" => (CaseStatus.Acknowledged, 3, false, ids => Bodies.Assign(ids.AfterSales, ids.UserId("handler"))),
+        "start-investigation" => (CaseStatus.Assigned, 3, false, _ => Bodies.Note()),
+        "findings" => (CaseStatus.Investigating, 3, false, _ => Bodies.Findings()),
+        "evidence" => (CaseStatus.Received, 3, false, _ => Bodies.Evidence()),
+        "propose-solution" => (CaseStatus.Investigating, 3, true, _ => Bodies.Solution()),
+        "approve" => (CaseStatus.SolutionProposed, 2, false, _ => Bodies.Note("OK")),
+        "reject" => (CaseStatus.SolutionProposed, 2, false, _ => Bodies.Reason("Not enough.")),
+        "implement" => (CaseStatus.SolutionProposed, 3, false, _ => Bodies.Note()),
+        "request-confirmation" => (CaseStatus.Implementing, 3, false, _ => Bodies.Note()),
+        "confirmation" => (CaseStatus.AwaitingConfirmation, 3, false, _ => Bodies.Satisfied()),
+        "review" => (CaseStatus.Closed, 2, false, _ => Bodies.Review(true)),
+        "withdraw" => (CaseStatus.Received, 3, false, _ => Bodies.Reason("Customer withdrew.")),
+        "refer" => (CaseStatus.Acknowledged, 3, false, _ => Bodies.Refer()),
+        "communications" => (CaseStatus.Received, 3, false, _ => Bodies.Call()),
+        "notes" => (CaseStatus.Received, 3, false, _ => Bodies.Text("A note.")),
+        "attachments" => (CaseStatus.Received, 3, false, _ => new object()),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(AuthorizationMatrix.Cells), MemberType = typeof(AuthorizationMatrix))]
+    public async Task Endpoint_AsUser_AnswersAsTheMatrixSays(string action, string user, int expected)
+    {
+        var client = await app.SignInAsync(user);
+        var reader = await app.SignInAsync("agent");
+        if (action == "register")
+        {
+            await AssertRegisterAsync(client, (HttpStatusCode)expected);
+            return;
+        }
+        var setup = Setup(action);
+        var allowed = expected is 200 or 201;
+        // Refusals all probe one case per endpoint: each must leave it exactly as it was.
+        var kase = allowed
+            ? await new CaseSteps(app).ToAsync(setup.State, setup.Grade, setup.Findings)
+            : await app.OnceAsync($"probe {action}", () => new CaseSteps(app).ToAsync(setup.State, setup.Grade, setup.Findings));
+        var (before, etag) = await reader.GetCaseAsync(kase.Id);
+
+        var response = action == "attachments"
+            ? await client.UploadAsync(kase.Id, "receipt.txt", "Receipt 2026-11-20, 滚筒洗衣机 WD-100"u8.ToArray(), "text/plain")
+            : await client.ActAsync(kase.Id, action, setup.Body(app.Ids), etag);
+
+        if (allowed)
+        {
+            await Expect.StatusAsync(response, (HttpStatusCode)expected);
+            var last = (await reader.TimelineAsync(kase.Id))[^1];
+            Assert.Equal(app.Ids.UserId(user), last.ActorId);
+            return;
+        }
+        var problem = await Expect.ProblemAsync(response, (HttpStatusCode)expected);
+        if (expected == 403)
+        {
+            Assert.Equal("role_not_allowed", problem.Code);
+            Assert.Contains("needs one of the roles", problem.Detail, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal("not_found", problem.Code);
+        }
+        var (after, _) = await reader.GetCaseAsync(kase.Id);
+        Assert.Equal((before.Status, before.Version), (after.Status, after.Version));
+    }
+
+    private async Task AssertRegisterAsync(ApiClient client, HttpStatusCode expected)
+    {
+        var before = await app.CountRowsAsync();
+        var response = await client.TryRegisterAsync(A.Case().LedBy(app.Ids.AfterSales).Build());
+        if (expected == HttpStatusCode.Created)
+        {
+            var created = await Expect.JsonAsync<CaseDetails>(response, expected);
+            var reader = await app.SignInAsync("agent");
+            Assert.Equal(app.Ids.UserId(client.UserName), (await reader.TimelineAsync(created.Id)).Single().ActorId);
+            return;
+        }
+        Assert.Equal("role_not_allowed", (await Expect.ProblemAsync(response, expected)).Code);
+        Assert.Equal(before, await app.CountRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("agent", 200)]
+    [InlineData("handler", 200)]
+    [InlineData("handler2", 404)]
+    [InlineData("lead", 200)]
+    [InlineData("quality", 200)]
+    [InlineData("executive", 200)]
+    [InlineData("admin", 200)]
+    [InlineData("auditor", 200)]
+    public async Task Reading_AnAfterSalesCase_AsUser(string user, int expected)
+    {
+        var kase = await app.OnceAsync("read", () => new CaseSteps(app).ToAsync(CaseStatus.Investigating));
+        var client = await app.SignInAsync(user);
+
+        foreach (var path in new[] { "", "/timeline", "/communications", "/attachments" })
+            await Expect.StatusAsync(await client.GetAsync($"/api/v1/cases/{kase.Id}{path}"), (HttpStatusCode)expected);
+        var listed = (await client.ListAsync("limit=100&open=true")).Items.Any(i => i.Id == kase.Id);
+        Assert.Equal(expected == 200, listed);
+    }
+
+    [Fact]
+    public async Task AnAuditor_ReadsEverything_ButIsOfferedNoActions()
+    {
+        var kase = await app.OnceAsync("read", () => new CaseSteps(app).ToAsync(CaseStatus.Investigating));
+        var (details, _) = await (await app.SignInAsync("auditor")).GetCaseAsync(kase.Id);
+        Assert.Empty(details.AvailableActions);
+    }
+
+    [Fact]
+    public async Task WithoutSigningIn_TheApiAnswers401()
+    {
+        using var anonymous = app.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/cases", Test.Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/v1/cases", null, Test.Ct)).StatusCode);
+    }
+}
+
+public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : AuthorizationMatrixTests<SqliteApp>(app);
+
+public sealed class AuthorizationMatrixOnPostgres(PostgresApp app) : AuthorizationMatrixTests<PostgresApp>(app);
