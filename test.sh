@@ -25,7 +25,6 @@ elapsed() { local s=$((SECONDS - STARTED)); printf '%dm%02ds' $((s / 60)) $((s %
 # Reasons the run is incomplete (a suite that could not run, a missing dependency); fatal with REQUIRE_ALL.
 NOT_RUNNABLE=()
 PASSED=0 FAILED=0 SKIPPED=0
-SUITE_PROBLEMS=()
 
 finish() {
   local code=$1
@@ -42,12 +41,16 @@ PG_TMP=""
 PG_BIN=""
 PG_AS=()   # prefix that runs a command as the cluster's owner (initdb and postgres refuse to run as root)
 
+# Runs a PostgreSQL program as the cluster's owner, from the cluster's directory: PostgreSQL 15's tools fail
+# when they cannot read the current directory (a clone under /root, for the postgres user).
+as_pg() { (cd "$PG_TMP" && "${PG_AS[@]}" "$@"); }
+
 cleanup() {
   local code=$?
   trap - EXIT INT TERM
   if [[ -n "$PG_TMP" && -d "$PG_TMP" ]]; then
     if [[ -f "$PG_TMP/data/postmaster.pid" ]]; then
-      "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+      as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
     fi
     rm -rf "$PG_TMP" || true
   fi
@@ -99,9 +102,9 @@ start_pg() {
   say "Starting a throwaway PostgreSQL ($("$PG_BIN/postgres" --version)) in $PG_TMP"
   # --no-sync and fsync=off: the cluster is deleted after the run; crash safety of the OS is not under test.
   # C.UTF-8 where the system has it (Debian does), so case folding works beyond ASCII; plain C otherwise.
-  if ! "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
+  if ! as_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
       --no-sync >"$PG_TMP/initdb.log" 2>&1 \
-    && ! { rm -rf "$PG_TMP/data" && "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust \
+    && ! { rm -rf "$PG_TMP/data" && as_pg "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres --auth=trust \
       --encoding=UTF8 --no-locale --no-sync >"$PG_TMP/initdb.log" 2>&1; }; then
     cat "$PG_TMP/initdb.log" >&2
     warn "initdb failed."
@@ -112,7 +115,7 @@ start_pg() {
     # Below Linux's ephemeral range (32768+), so outgoing connections do not take it meanwhile.
     port=$((15000 + RANDOM % 15000))
     port_in_use "$port" && continue
-    if "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 start \
+    if as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 start \
         -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$PG_TMP -c fsync=off -c full_page_writes=off -c max_connections=300" \
         >/dev/null 2>&1; then
       if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30; then
@@ -120,7 +123,7 @@ start_pg() {
         echo "PostgreSQL is ready on 127.0.0.1:$port (REDRESS_TEST_PG=$REDRESS_TEST_PG)"
         return 0
       fi
-      "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+      as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     warn "PostgreSQL did not start on port $port (attempt $attempt); its log:"
     tail -n 20 "$PG_TMP/server.log" >&2 2>/dev/null || true
@@ -128,9 +131,12 @@ start_pg() {
   return 1
 }
 
-command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2; exit 2; }
-rm -rf "$RESULTS"
+command -v dotnet >/dev/null || { echo "dotnet not found: install the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2; finish 2; }
+# The default results directory is ours to empty; one given in REDRESS_TEST_RESULTS only loses what we rewrite.
+[[ -n "${REDRESS_TEST_RESULTS:-}" ]] || rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
+rm -f "$RESULTS/build.log"
+echo "Redress tests: .NET SDK $(dotnet --version), $CONFIGURATION, REDRESS_REQUIRE_ALL=$REQUIRE_ALL, $(nproc 2>/dev/null || echo '?') CPU(s)"
 
 unset REDRESS_TEST_PG
 if ! start_pg; then
@@ -154,8 +160,28 @@ if ! dotnet build "$ROOT/Redress.slnx" -c "$CONFIGURATION" --nologo -v minimal 2
   finish 1
 fi
 
-# One TRX attribute from a line, entities decoded.
-attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" <<<"$2" | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g'; }
+# One attribute of the TRX element in $2.
+attr() { sed -n "s/.* $1=\"\([^\"]*\)\".*/\1/p" <<<"$2"; }
+
+# "outcome<TAB>test name" for every test result in a TRX file, in one pass (suites have thousands of tests).
+trx_results() {
+  grep -o '<UnitTestResult [^>]*>' "$1" \
+    | awk '{
+        o = ""; n = "";
+        if (match($0, / outcome="[^"]*"/)) o = substr($0, RSTART + 10, RLENGTH - 11);
+        if (match($0, / testName="[^"]*"/)) n = substr($0, RSTART + 11, RLENGTH - 12);
+        print o "\t" n
+      }' \
+    | sed 's/&quot;/"/g; s/&apos;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' || true
+}
+
+# Prints at most 50 lines of a list, then how many more there are.
+print_list() {
+  local title=$1; shift
+  echo "$title"
+  printf '  %s\n' "${@:1:50}"
+  [[ $# -le 50 ]] || echo "  ... and $(($# - 50)) more (see the TRX files)"
+}
 
 SUITE_LINES=()
 SKIPPED_NAMES=()
@@ -167,6 +193,7 @@ fi
 for project in "${PROJECTS[@]}"; do
   name="$(basename "$project" .csproj)"
   dir="$RESULTS/$name"
+  rm -rf "$dir"
   mkdir -p "$dir"
   say "Testing $name"
   rc=0
@@ -183,15 +210,13 @@ for project in "${PROJECTS[@]}"; do
     continue
   fi
   p=0 f=0 s=0
-  while IFS= read -r line; do
-    outcome="$(attr outcome "$line")"
-    test_name="$(attr testName "$line")"
+  while IFS=$'\t' read -r outcome test_name; do
     case "$outcome" in
       Passed) p=$((p + 1)) ;;
       NotExecuted | Inconclusive | Pending) s=$((s + 1)); SKIPPED_NAMES+=("$name: $test_name") ;;
       *) f=$((f + 1)); FAILED_NAMES+=("$name: $test_name ($outcome)") ;;
     esac
-  done < <(grep -o '<UnitTestResult [^>]*>' "$trx" || true)
+  done < <(trx_results "$trx")
   PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
   summary="$(grep -o '<ResultSummary [^>]*>' "$trx" | head -n 1 || true)"
   run_outcome="$(attr outcome "$summary")"
@@ -213,18 +238,9 @@ done
 # ---------------------------------------------------------------------------------------------------
 say "Summary"
 printf '%s\n' "${SUITE_LINES[@]}"
-if [[ ${#FAILED_NAMES[@]} -gt 0 ]]; then
-  echo "Failed:"
-  printf '  %s\n' "${FAILED_NAMES[@]}"
-fi
-if [[ ${#SKIPPED_NAMES[@]} -gt 0 ]]; then
-  echo "Skipped:"
-  printf '  %s\n' "${SKIPPED_NAMES[@]}"
-fi
-if [[ ${#NOT_RUNNABLE[@]} -gt 0 ]]; then
-  echo "Not run:"
-  printf '  %s\n' "${NOT_RUNNABLE[@]}"
-fi
+[[ ${#FAILED_NAMES[@]} -eq 0 ]] || print_list "Failed:" "${FAILED_NAMES[@]}"
+[[ ${#SKIPPED_NAMES[@]} -eq 0 ]] || print_list "Skipped:" "${SKIPPED_NAMES[@]}"
+[[ ${#NOT_RUNNABLE[@]} -eq 0 ]] || print_list "Not run:" "${NOT_RUNNABLE[@]}"
 
 code=0
 [[ $FAILED -gt 0 ]] && code=1
