@@ -37,7 +37,7 @@ public sealed class AddAttachment(CaseCommands commands, AttachmentOptions optio
     {
         if (file.Length == 0) return Error.Invalid("empty_file", "The file is empty.", "file");
         if (file.Length > options.MaxBytes)
-            return new Error("file_too_large", $"Files may be at most {options.MaxBytes / 1024 / 1024} MB; this one is {file.Length / 1024 / 1024.0:0.0} MB.", ErrorKind.Validation, "file");
+            return new Error("file_too_large", $"Files may be at most {Describe(options.MaxBytes)}; this one is {Describe(file.Length)}.", ErrorKind.Validation, "file");
         var name = Path.GetFileName(file.FileName).Trim();
         if (name.Length is 0 or > 255) return Error.Invalid("bad_file_name", "The file needs a name of at most 255 characters.", "file");
 
@@ -62,6 +62,9 @@ public sealed class AddAttachment(CaseCommands commands, AttachmentOptions optio
         if (!result.IsSuccess) return result.Error!;
         return (result.Value, new AttachmentItem(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256, attachment.UploadedAt, attachment.UploadedBy));
     }
+
+    // Below a megabyte in kilobytes: a limit of 512 KB must not read "at most 0 MB".
+    private static string Describe(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024.0 / 1024:0.#} MB" : $"{bytes / 1024.0:0.#} KB";
 
     private static bool Starts(byte[] b, params byte[] magic) => b.AsSpan().StartsWith(magic);
 
