@@ -3,10 +3,11 @@
 # measure the server over HTTP with 1 and 8 clients, run the intake limit probe in the same run and
 # print one table with every figure beside its target.
 #
-#   bench/run.sh [--provider sqlite|postgres] [--cases N] [--duration S] [--port P] [--keep]
+#   bench/run.sh [--provider sqlite|postgres] [--cases N] [--duration S] [--port P] [--report FILE] [--keep]
 #
 #   --cases N      cases to seed (default 1,000,000); --cases 2000 --duration 3 is the smoke size
 #   --duration S   seconds per measurement (default 30); warm-up is S/3, between 1 and 10 s
+#   --report FILE  also write the final table to FILE
 #   --keep         keep the work directory (database, logs, results.json) and print where it is
 # Environment:
 #   REDRESS_BENCH_PG        a connection string to an EMPTY PostgreSQL database to use instead of a
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-provider=sqlite cases=1000000 duration=30 port=5088 keep=0
+provider=sqlite cases=1000000 duration=30 port=5088 keep=0 report=""
 command_line="bench/run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -24,8 +25,9 @@ while [ $# -gt 0 ]; do
     --cases) cases=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --report) report=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)"; exit 2 ;;
   esac
 done
@@ -139,3 +141,4 @@ else
 fi
 
 "$bench" report --results "$work/results.json" --probe-output "$work/probe.txt" --command "$command_line" --markdown "$work/report.txt"
+if [ -n "$report" ]; then cp "$work/report.txt" "$report"; fi
