@@ -106,6 +106,25 @@ public abstract class LifecycleBranchTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Classify_ToAMoreSevereGrade_MovesTheDueDateAndRecordsWhatChanged()
+    {
+        var quality = await app.SignInAsync("quality");
+        var c = await new CaseSteps(app).ToAsync(CaseStatus.Assigned, grade: 4);
+        var category = app.Ids.Categories["Q-SAFETY"];
+
+        c = await quality.DoAsync(c.Id, "classify", new ClassifyRequest(category, 1, [CaseFlags.Escalated, CaseFlags.Urgent], "Fire risk."));
+
+        Assert.Equal((CaseStatus.Assigned, 1, "Q-SAFETY", true), (c.Status, c.Grade, c.Category?.Code, c.ApprovalRequired));
+        Assert.Equal(["Urgent", "Escalated"], c.Flags);
+        Assert.Equal(c.CreatedAt.AddDays(3), c.DueAt);
+        var last = (await quality.TimelineAsync(c.Id))[^1];
+        Assert.Equal((TimelineEvent.Classified, "Fire risk.", app.Ids.UserId("quality")), (last.Event, last.Text, last.ActorId));
+        Assert.Contains("\"grade\":{\"from\":4,\"to\":1}", last.Changes?.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var same = await quality.ActAsync(c.Id, "classify", new ClassifyRequest(category, 1, [CaseFlags.Escalated, CaseFlags.Urgent], null), (await quality.GetCaseAsync(c.Id)).ETag);
+        Assert.Equal("nothing_changed", (await Expect.ProblemAsync(same, HttpStatusCode.BadRequest)).Code);
+    }
+
+    [Fact]
     public async Task Get_ByIdAndByNumber_ReturnsTheCase_AndAnUnknownCaseIsNotFound()
     {
         var agent = await app.SignInAsync("agent");
