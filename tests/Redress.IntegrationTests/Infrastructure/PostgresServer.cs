@@ -34,7 +34,9 @@ public static class PostgresServer
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await cmd.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+        // A small pool per host: two hosts and a parallel test class stay well under a default server's
+        // max_connections (100) even while 200 registrations queue for connections.
+        var cs = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, MaxPoolSize = 25 }.ConnectionString;
         return new PostgresDatabase(name, cs);
     }
 }
