@@ -124,6 +124,23 @@ public abstract class LifecycleBranchTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("nothing_changed", (await Expect.ProblemAsync(same, HttpStatusCode.BadRequest)).Code);
     }
 
+    [Theory]
+    [InlineData("handler2", "handler_not_in_department")]
+    [InlineData("agent", "not_a_handler")]
+    [InlineData("nobody", "unknown_handler")]
+    public async Task Assign_ToSomeoneWhoCannotHandleTheCase_IsRefused(string handler, string code)
+    {
+        var agent = await app.SignInAsync("agent");
+        var c = await new CaseSteps(app).ToAsync(CaseStatus.Acknowledged);
+        var handlerId = app.Ids.Users.GetValueOrDefault(handler, "no-such-user");
+
+        var response = await agent.ActAsync(c.Id, "assign", Bodies.Assign(app.Ids.AfterSales, handlerId), "\"2\"");
+
+        Assert.Equal(code, (await Expect.ProblemAsync(response, HttpStatusCode.BadRequest)).Code);
+        var (after, _) = await agent.GetCaseAsync(c.Id);
+        Assert.Equal((CaseStatus.Acknowledged, 2, null), (after.Status, after.Version, after.Assignee));
+    }
+
     [Fact]
     public async Task Get_ByIdAndByNumber_ReturnsTheCase_AndAnUnknownCaseIsNotFound()
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Redress.Domain.Cases;
 using Redress.Features.Cases;
 using Redress.IntegrationTests.Infrastructure;
@@ -51,6 +52,27 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Search_ByADatePrefix_WalkedPageByPage_SeesEveryCaseOfThatDay()
+    {
+        var kase = await SearchedCaseAsync();
+        var day = kase.Number[..8];
+        var expected = await app.QueryAsync(db => db.Cases.Where(c => c.Number.StartsWith(day)).Select(c => c.Id).ToListAsync(Test.Ct));
+        var client = await app.SignInAsync("agent");
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.ListAsync($"q={day}&limit=3{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && seen.Count < 500);
+
+        Assert.Equal(expected.OrderDescending(), seen);
+    }
+
+    [Fact]
     public async Task Search_StaysWithinTheReadersScopeAndFilters()
     {
         var kase = await SearchedCaseAsync();
@@ -58,6 +80,34 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains(kase.Id, (await SearchAsync("handler", "玻璃杯")).Select(r => r.Id));
         Assert.DoesNotContain(kase.Id, (await SearchAsync("handler2", "玻璃杯")).Select(r => r.Id));
         Assert.DoesNotContain(kase.Id, (await SearchAsync("agent", "玻璃杯", "&status=Closed")).Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData("zebrafish")]
+    [InlineData("13555550000")]
+    public async Task Search_WalkedPageByPage_SeesEveryMatchOnceNewestFirst(string query)
+    {
+        var expected = await app.OnceAsync("many matches", async () =>
+        {
+            var agent = await app.SignInAsync("agent");
+            var ids = new List<long>();
+            for (var i = 0; i < 5; i++)
+                ids.Add((await agent.RegisterAsync(A.Case().About($"Zebrafish tank {i} leaks").From("Walker", "13555550000").Build())).Id);
+            return ids;
+        });
+        var client = await app.SignInAsync("agent");
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.ListAsync($"q={query}&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && seen.Count < 50);
+
+        Assert.Equal(expected.OrderDescending(), seen);
     }
 
     [Theory]

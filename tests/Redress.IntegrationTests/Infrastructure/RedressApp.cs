@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -52,6 +51,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Development turns on the container's scope validation: a captive dependency fails the tests.
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Seed:Demo", "true");
@@ -154,53 +154,3 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
 }
 
 public sealed record RowCounts(int Cases, int TimelineEntries, int Attachments, int Communications, int IdempotencyRecords);
-
-/// <summary>A SQLite file in a fresh temporary data directory.</summary>
-public sealed class SqliteApp : RedressApp
-{
-    public override string Database => "SQLite";
-
-    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Storage:Provider", "sqlite");
-
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>
-/// A fresh PostgreSQL database on the server named by REDRESS_TEST_PG, dropped afterwards. Without that
-/// variable the tests skip, unless REDRESS_REQUIRE_ALL=1 makes them fail.
-/// </summary>
-public class PostgresApp : RedressApp
-{
-    private PostgresDatabase? _database;
-
-    public override string Database => "PostgreSQL";
-
-    /// <summary>Set to share a database another app created (several hosts on one database).</summary>
-    public PostgresDatabase? SharedDatabase { get; init; }
-
-    public string ConnectionString => (SharedDatabase ?? _database)?.ConnectionString ?? throw new InvalidOperationException("No database.");
-
-    public override void RequireDatabase() => PostgresServer.Require();
-
-    public override async ValueTask InitializeAsync()
-    {
-        if (!PostgresServer.IsConfigured) return;
-        _database = SharedDatabase is null ? await PostgresServer.CreateDatabaseAsync() : null;
-        await base.InitializeAsync();
-    }
-
-    protected override void Configure(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Storage:Provider", "postgres");
-        builder.UseSetting("ConnectionStrings:Redress", ConnectionString);
-    }
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}

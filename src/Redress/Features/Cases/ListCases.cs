@@ -74,8 +74,10 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
 
         if (NumberPrefix().IsMatch(text))
         {
-            var byNumber = await PageAsync(cases.Where(c => c.Number.CompareTo(text) >= 0 && c.Number.CompareTo(text + "\uffff") < 0), "-created", cursor, limit, now, ct);
-            if (byNumber.Value.Items.Count > 0 || cursor is not null) return byNumber;
+            // Decided on the whole prefix, not on this page: a phone number (digits, no case number starts
+            // with it) pages through the full-text matches, and its cursor must not land back here.
+            var byNumber = cases.Where(c => c.Number.CompareTo(text) >= 0 && c.Number.CompareTo(text + "\uffff") < 0);
+            if (await byNumber.AnyAsync(ct)) return await PageAsync(byNumber, "-created", cursor, limit, now, ct);
         }
         var match = SearchTokens.ForQuery(text);
         if (match is null) return new CasePage([], null);
