@@ -41,6 +41,36 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task ARefreshToken_GivesANewAccessToken_AndAForgedOneIsRefused()
+    {
+        using var anonymous = app.Anonymous();
+        var signIn = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "lead", password = RedressApp.Password }, Test.Ct);
+        var tokens = await Expect.JsonAsync<Tokens>(signIn);
+
+        var refreshed = await Expect.JsonAsync<Tokens>(await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { tokens.RefreshToken }, Test.Ct));
+        var forged = await anonymous.PostAsJsonAsync("/api/v1/auth/refresh", new { RefreshToken = tokens.RefreshToken[..^4] + "AAAA" }, Test.Ct);
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", refreshed.AccessToken);
+        Assert.Equal("lead", (await Expect.JsonAsync<Me>(await anonymous.GetAsync("/api/v1/me", Test.Ct))).UserName);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task ABrowserSignIn_SetsAnHttpOnlyCookie_ThatTheApiAccepts()
+    {
+        using var browser = app.CreateClient();
+        var response = await browser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "auditor", password = RedressApp.Password }, Test.Ct);
+
+        await Expect.StatusAsync(response, HttpStatusCode.OK);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("redress.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("auditor", (await Expect.JsonAsync<Me>(await browser.GetAsync("/api/v1/me", Test.Ct))).UserName);
+    }
+
+    private sealed record Tokens(string AccessToken, string RefreshToken);
+
+    [Fact]
     public async Task FiveFailedSignIns_LockTheAccount_SoTheRightPasswordIsRefusedToo()
     {
         const string password = "Lockout-Test-2026";
