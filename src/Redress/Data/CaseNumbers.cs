@@ -49,9 +49,9 @@ public sealed class CaseNumbers(NumberingOptions options)
     }
 
     private static async Task<long> Upsert(RedressDb db, string scope, CancellationToken ct) =>
-        (await db.Database.SqlQuery<long>($"""
-            INSERT INTO "NumberCounters" ("Scope", "Last") VALUES ({scope}, 1)
+        Convert.ToInt64(await db.ScalarAsync("""
+            INSERT INTO "NumberCounters" ("Scope", "Last") VALUES (@p0, 1)
             ON CONFLICT ("Scope") DO UPDATE SET "Last" = "NumberCounters"."Last" + 1
-            RETURNING "Last" AS "Value"
-            """).ToListAsync(ct))[0];
+            RETURNING "Last"
+            """, ct, scope), System.Globalization.CultureInfo.InvariantCulture);
 }

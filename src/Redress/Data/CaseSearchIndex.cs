@@ -12,9 +12,9 @@ public static class CaseSearchIndex
     public static string TokensFor(string number, string subject, string description, string customerName, string? phone, string? email, string? orderNumber) =>
         SearchTokens.ForDocument(number, subject, description, customerName, phone, email, orderNumber);
 
-    public static Task AddAsync(RedressDb db, long caseId, string tokens, CancellationToken ct) => db.IsSqlite
-        ? db.Database.ExecuteSqlAsync($"INSERT INTO CaseSearch(rowid, Tokens) VALUES ({caseId}, {tokens})", ct)
-        : db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseSearch" ("CaseId", "Tokens") VALUES ({caseId}, to_tsvector('simple', {tokens}))""", ct);
+    public static Task AddAsync(RedressDb db, long caseId, string tokens, CancellationToken ct) => db.ScalarAsync(db.IsSqlite
+        ? "INSERT INTO CaseSearch(rowid, Tokens) VALUES (@p0, @p1)"
+        : """INSERT INTO "CaseSearch" ("CaseId", "Tokens") VALUES (@p0, to_tsvector('simple', @p1))""", ct, caseId, tokens);
 
     /// <summary>Matching case ids below <paramref name="beforeId"/>, newest first.</summary>
     public static Task<List<long>> MatchAsync(RedressDb db, (string Fts5, string TsQuery) query, long beforeId, int limit, CancellationToken ct) => db.IsSqlite

@@ -72,7 +72,8 @@ public sealed partial class Case
 
     private Case() { }
 
-    public static Result<Case> Register(NewCase input, string number, Actor actor, DateTime now, CasePolicy policy)
+    /// <summary>The checks <see cref="Register"/> makes, for callers that want to fail before drawing a number.</summary>
+    public static Error? CheckRegistration(NewCase input, Actor actor, DateTime now)
     {
         if (!actor.IsInAny(Lifecycle.Registrars))
             return Error.Forbidden("role_not_allowed", $"Registering a case needs one of the roles {string.Join(", ", Lifecycle.Registrars)}.");
@@ -85,7 +86,13 @@ public sealed partial class Case
             return Error.Invalid("occurred_in_future", "The complaint cannot be about something that has not happened yet.", "occurredAt");
         if (input.LeadDepartmentId is { } lead && input.AssistingDepartmentIds.Contains(lead))
             return Error.Invalid("lead_also_assisting", "The lead department cannot also be an assisting department.", "assistingDepartmentIds");
+        return null;
+    }
 
+    public static Result<Case> Register(NewCase input, string number, Actor actor, DateTime now, CasePolicy policy)
+    {
+        if (CheckRegistration(input, actor, now) is { } error) return error;
+        var c = input.Customer;
         c.NormaliseKeys();
         var kase = new Case
         {

@@ -16,6 +16,7 @@ public static class CasesApi
         services.AddSingleton(config.GetSection("Numbering").Get<Data.NumberingOptions>() ?? new Data.NumberingOptions());
         services.AddSingleton(config.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
         services.AddSingleton<Data.CaseNumbers>();
+        services.AddSingleton<Data.GroupCommit>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<CaseReads>();
         services.AddSingleton<RegisterCase>();
@@ -102,7 +103,8 @@ public static class CasesApi
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 128) return Problems.From(Error.Invalid("idempotency_key_too_long", "Idempotency-Key is at most 128 characters.", "Idempotency-Key"));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body)));
+        // The same key with a different request is refused, so the request is fingerprinted when a key comes with it.
+        var hash = key.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body)));
         var result = await register.HandleAsync(body, user.ToActor(), key.Length == 0 ? null : key, hash, ct);
         if (!result.IsSuccess) return Problems.From(result.Error!);
         var (details, replayed) = result.Value;

@@ -37,49 +37,53 @@ public sealed record RegisterCaseRequest(
 
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
-    IDbContextFactory<RedressDb> dbs, CaseNumbers numbers, ReferenceData reference, CasePolicy policy, TimeProvider clock)
+    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, CasePolicy policy, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
 
     public sealed record Registered(CaseDetails Case, bool Replayed);
 
-    public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string requestHash, CancellationToken ct)
+    public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken ct)
     {
         var refs = await reference.GetAsync(ct);
         if (CheckReferences(r, refs) is { } invalid) return invalid;
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash, refs, ct) is { } earlier) return earlier;
-
         var now = clock.GetUtcNow().UtcDateTime;
         var input = ToNewCase(r);
         // Fail before a number is drawn when the domain would refuse anyway.
-        if (Case.Register(input, "", actor, now, policy) is { IsSuccess: false } refused) return refused.Error!;
+        if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
+        // Everything that needs no database is done here, outside the write transaction.
+        var textTokens = SearchTokens.ForDocument(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
 
-        var number = db.IsSqlite ? null : await numbers.NextAsync(db, input.Channel, now, ct);
-        await using var tx = await db.BeginWriteAsync(ct);
-        number ??= await numbers.NextAsync(db, input.Channel, now, ct);
-        var kase = Case.Register(input, number, actor, now, policy).Value;
-        db.Cases.Add(kase);
-        if (idempotencyKey is not null)
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash, Case = kase, CreatedAt = now });
-        try
+        string? number = null;
+        if (storage.IsPostgres)
         {
-            await db.SaveChangesAsync(ct);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
+            number = await numbers.NextAsync(db, input.Channel, now, ct);
         }
-        catch (DbUpdateException ex) when (idempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
+        return await writes.RunAsync<Result<Registered>>(async (db, wct) =>
         {
-            // A concurrent retry with the same key won the race: answer with its case.
-            await tx.RollbackAsync(ct);
-            await tx.DisposeAsync();
-            db.ChangeTracker.Clear();
-            return await ReplayAsync(db, actor, idempotencyKey, requestHash, refs, ct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
-        }
-        var c = kase.Customer;
-        await CaseSearchIndex.AddAsync(db, kase.Id,
-            CaseSearchIndex.TokensFor(kase.Number, kase.Subject, kase.Description, c.Name, c.Phone, c.Email, kase.Product.OrderNumber), ct);
-        await tx.CommitAsync(ct);
-        return new Registered(CaseDetails.From(kase, actor, refs, now), false);
+            // Inside the write: on SQLite, where writers take turns, this look-up is the authoritative one.
+            if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
+            var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
+            db.Cases.Add(kase);
+            if (idempotencyKey is not null)
+                db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, Case = kase, CreatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(wct);
+            }
+            catch (DbUpdateException ex) when (idempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
+            {
+                // PostgreSQL: a concurrent retry with the same key won the race. EF rolled this insert back to
+                // its savepoint; answer with the winner's case.
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
+            }
+            await CaseSearchIndex.AddAsync(db, kase.Id, SearchTokens.ForDocument(kase.Number) + " " + textTokens, wct);
+            return new Registered(CaseDetails.From(kase, actor, refs, now), false);
+        }, ct);
     }
 
     private static NewCase ToNewCase(RegisterCaseRequest r) => new(
