@@ -13,7 +13,8 @@ internal sealed class PostgresLoader(string connectionString) : ICaseLoader
 {
     private static readonly string[] LoadedTables = ["Cases", "CaseAssistingDepartments", "TimelineEntries", "CaseSearch"];
 
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    // Rebuilding the indexes of 1,000,000 rows takes longer than Npgsql's default 30 s command timeout.
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
     private readonly List<string> _rebuild = [];
     private readonly List<NpgsqlConnection> _connections = [];
     private NpgsqlConnection? _control;

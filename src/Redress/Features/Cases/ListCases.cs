@@ -50,7 +50,7 @@ public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCurs
 /// </summary>
 public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProvider clock)
 {
-    private const int SearchBatch = 256;
+    private const int MaxSearchBatch = 256;
     private const int MaxSearchBatches = 16;
 
     public async Task<Result<CasePage>> HandleAsync(CaseListQuery q, Actor actor, CancellationToken ct)
@@ -91,9 +91,12 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
     private static async Task<Result<CasePage>> SearchAsync(RedressDb db, IQueryable<Case> cases, (string, string) match, long before, int limit, DateTime now, CancellationToken ct)
     {
         var items = new List<CaseSummary>();
-        for (var batch = 0; batch < MaxSearchBatches; batch++)
+        // Start with what the page needs: when filters reject few matches, one small batch fills it.
+        // Each batch that leaves the page short is four times larger, up to MaxSearchBatch.
+        var size = limit;
+        for (var batch = 0; batch < MaxSearchBatches; batch++, size = Math.Min(size * 4, MaxSearchBatch))
         {
-            var ids = await CaseSearchIndex.MatchAsync(db, match, before, SearchBatch, ct);
+            var ids = await CaseSearchIndex.MatchAsync(db, match, before, size, ct);
             if (ids.Count == 0) return new CasePage(items, null);
             var rows = await Project(cases.Where(c => ids.Contains(c.Id)), now).ToListAsync(ct);
             var byId = rows.ToDictionary(r => r.Id);
@@ -105,7 +108,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
                 if (items.Count == limit)
                     return new CasePage(items, new Cursor("-created", 0, id).ToString());
             }
-            if (ids.Count < SearchBatch) return new CasePage(items, null);
+            if (ids.Count < size) return new CasePage(items, null);
         }
         return new CasePage(items, new Cursor("-created", 0, before).ToString());
     }
