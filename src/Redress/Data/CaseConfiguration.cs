@@ -65,6 +65,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             o.ToTable("CaseAssistingDepartments");
             o.WithOwner().HasForeignKey("CaseId");
             o.HasKey("CaseId", nameof(AssistingDepartment.DepartmentId));
+            // A department id is chosen, never generated (EF would otherwise assume it is, and SQLite cannot).
+            o.Property(a => a.DepartmentId).ValueGeneratedNever();
             // R-SEC-1 scope: "cases my department assists" starts here.
             o.HasIndex(nameof(AssistingDepartment.DepartmentId), "CaseId");
         });

@@ -737,10 +737,7 @@ namespace Redress.Data.Migrations.Postgres
                                 .HasColumnType("bigint");
 
                             b1.Property<int>("DepartmentId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("DepartmentId"));
 
                             b1.HasKey("CaseId", "DepartmentId");
 

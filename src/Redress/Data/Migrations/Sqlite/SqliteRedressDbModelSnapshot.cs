@@ -715,7 +715,6 @@ namespace Redress.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("DepartmentId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("CaseId", "DepartmentId");
