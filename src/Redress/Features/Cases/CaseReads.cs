@@ -76,10 +76,7 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
                         || (emailKey != null && c.Customer.EmailKey == emailKey)
                         || (cid != null && c.Customer.CustomerId == cid));
         var now = clock.GetUtcNow().UtcDateTime;
-        return await cases.OrderByDescending(c => c.Id).Take(50).Select(c => new CaseSummary(
-            c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Customer.Name, c.Grade,
-            CaseDetails.FlagNames(c.Flags), c.CategoryId, c.LeadDepartmentId, c.AssigneeName, c.CreatedAt, c.DueAt,
-            c.IsOpen && c.DueAt < now)).ToListAsync(ct);
+        return await ListCases.Project(cases.OrderByDescending(c => c.Id).Take(50), now).ToListAsync(ct);
     }
 
     private static readonly CaseListQuery EmptyQuery = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -185,7 +185,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         return cases;
     }
 
-    private static IQueryable<CaseSummary> Project(IQueryable<Case> cases, DateTime now) => cases.Select(c => new CaseSummary(
+    internal static IQueryable<CaseSummary> Project(IQueryable<Case> cases, DateTime now) => cases.Select(c => new CaseSummary(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Customer.Name, c.Grade,
         CaseDetails.FlagNames(c.Flags), c.CategoryId, c.LeadDepartmentId, c.AssigneeName, c.CreatedAt, c.DueAt,
         c.IsOpen && c.DueAt < now));
