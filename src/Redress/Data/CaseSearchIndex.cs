@@ -10,7 +10,13 @@ namespace Redress.Data;
 public static class CaseSearchIndex
 {
     public static string TokensFor(string number, string subject, string description, string customerName, string? phone, string? email, string? orderNumber) =>
-        SearchTokens.ForDocument(number, subject, description, customerName, phone, email, orderNumber);
+        WithNumber(number, TextTokensFor(subject, description, customerName, phone, email, orderNumber));
+
+    /// <summary>Everything but the number: registration makes these before it draws the number.</summary>
+    public static string TextTokensFor(string subject, string description, string customerName, string? phone, string? email, string? orderNumber) =>
+        SearchTokens.ForDocument(subject, description, customerName, phone, email, orderNumber);
+
+    public static string WithNumber(string number, string textTokens) => SearchTokens.ForDocument(number) + " " + textTokens;
 
     public static Task AddAsync(RedressDb db, long caseId, string tokens, CancellationToken ct) => db.ScalarAsync(db.IsSqlite
         ? "INSERT INTO CaseSearch(rowid, Tokens) VALUES (@p0, @p1)"

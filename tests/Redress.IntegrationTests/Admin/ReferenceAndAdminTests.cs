@@ -50,9 +50,9 @@ public abstract class ReferenceAndAdminTests<TApp>(TApp app) : IClassFixture<TAp
 
         var responses = new[]
         {
-            await client.PostAsync("/api/v1/admin/departments", new DepartmentInput("HACK", "黑客部", "Hackers")),
+            await client.PostAsync("/api/v1/admin/departments", new DepartmentInput("ROGUE", "黑客部", "Hackers")),
             await client.Http.PutAsJsonAsync($"/api/v1/admin/departments/{app.Ids.AfterSales}", new DepartmentInput("AFTERSALES", "改名", "Renamed"), Json.Options, Test.Ct),
-            await client.PostAsync("/api/v1/admin/categories", new CategoryInput("HACK", "黑", "Hack", null)),
+            await client.PostAsync("/api/v1/admin/categories", new CategoryInput("ROGUE", "黑", "Rogue", null)),
             await client.PostAsync("/api/v1/admin/users", new NewUserInput("intruder", "Intruder", "Intruder-2026", null, [Role.Admin], null)),
         };
 

@@ -126,9 +126,11 @@ public static class AdminApi
 
     private static async Task<Error?> CheckDepartments(RedressDb db, List<int>? ids, CancellationToken ct)
     {
-        foreach (var d in ids ?? [])
-            if (!await db.Departments.AnyAsync(x => x.Id == d, ct)) return Error.Invalid("unknown_department", $"There is no department {d}.", "departmentIds");
-        return null;
+        if (ids is not { Count: > 0 }) return null;
+        var wanted = ids.Distinct().ToList();
+        var known = await db.Departments.Where(d => wanted.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+        var missing = wanted.Except(known).FirstOrDefault(-1);
+        return missing == -1 ? null : Error.Invalid("unknown_department", $"There is no department {missing}.", "departmentIds");
     }
 
     private static async Task<Error?> CheckCategory(RedressDb db, CategoryInput body, int? id, CancellationToken ct)

@@ -74,5 +74,5 @@ internal static class TransitionMapping
     public static PlanProposal ToPlan(this SolutionRequest r) =>
         new(r.Measures, r.CompensationAmount, r.Currency, r.ResponsiblePerson, r.Deadline?.UtcDateTime);
 
-    public static CaseFlags ToFlags(this List<CaseFlags>? flags) => flags?.Aggregate(CaseFlags.None, (all, f) => all | f) ?? CaseFlags.None;
+    public static CaseFlags ToFlags(this IEnumerable<CaseFlags>? flags) => flags?.Aggregate(CaseFlags.None, (all, f) => all | f) ?? CaseFlags.None;
 }

@@ -174,7 +174,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         if (q.Unassigned is true) cases = cases.Where(c => c.AssigneeId == null);
         if (q.Flag is { Length: > 0 } flags)
         {
-            var mask = flags.Aggregate(CaseFlags.None, (all, f) => all | f);
+            var mask = flags.ToFlags();
             cases = cases.Where(c => (c.Flags & mask) != CaseFlags.None);
         }
         if (q.Open is { } open) cases = cases.Where(c => c.IsOpen == open);

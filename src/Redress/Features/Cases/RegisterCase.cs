@@ -53,7 +53,7 @@ public sealed class RegisterCase(
         // Fail before a number is drawn when the domain would refuse anyway.
         if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
         // Everything that needs no database is done here, outside the write transaction.
-        var textTokens = SearchTokens.ForDocument(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
+        var textTokens = CaseSearchIndex.TextTokensFor(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
 
         string? number = null;
         if (storage.IsPostgres)
@@ -81,7 +81,7 @@ public sealed class RegisterCase(
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
             }
-            await CaseSearchIndex.AddAsync(db, kase.Id, SearchTokens.ForDocument(kase.Number) + " " + textTokens, wct);
+            await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
             return new Registered(CaseDetails.From(kase, actor, refs, now), false);
         }, ct);
     }
@@ -97,7 +97,7 @@ public sealed class RegisterCase(
         r.DemandDetails,
         r.CategoryId,
         r.Grade ?? DefaultGrade,
-        r.Flags?.Aggregate(CaseFlags.None, (all, f) => all | f) ?? CaseFlags.None,
+        r.Flags.ToFlags(),
         r.LeadDepartmentId,
         r.AssistingDepartmentIds ?? []);
 
