@@ -1,38 +1,55 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Redress.Data;
 
+/// <summary>
+/// Statements on the context's connection and transaction without EF Core's query and update pipelines:
+/// for the few statements on the registration hot path, where that pipeline cost more than the statement
+/// (docs/performance.md).
+/// </summary>
 internal static class RawSql
 {
-    /// <summary>
-    /// One statement on the context's connection and transaction, parameters named @p0, @p1 …, without EF
-    /// Core's query pipeline: for the few statements on the registration hot path, where that pipeline
-    /// cost more than the statement (docs/performance.md).
-    /// </summary>
+    /// <summary>One statement with parameters named @p0, @p1 …; returns the first column of the first row.</summary>
     public static async Task<object?> ScalarAsync(this RedressDb db, string sql, CancellationToken ct, params object?[] values)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
+        var opened = await OpenAsync(db, ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i;
-                parameter.Value = values[i] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
+            await using var command = db.Command(sql);
+            for (var i = 0; i < values.Length; i++) command.Bind("@p" + i, values[i]);
             return await command.ExecuteScalarAsync(ct);
         }
         finally
         {
             if (opened) await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A command in the context's open connection and current transaction.</summary>
+    public static DbCommand Command(this RedressDb db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public static DbCommand Bind(this DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return command;
+    }
+
+    private static async Task<bool> OpenAsync(RedressDb db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection().State == ConnectionState.Open) return false;
+        await db.Database.OpenConnectionAsync(ct);
+        return true;
     }
 }

@@ -62,28 +62,27 @@ public sealed class RegisterCase(
             if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
             number = await numbers.NextAsync(db, input.Channel, now, ct);
         }
-        return await writes.RunAsync<Result<Registered>>(async (db, wct) =>
+        try
         {
-            // Inside the write: on SQLite, where writers take turns, this look-up is the authoritative one.
-            if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
-            var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
-            db.Cases.Add(kase);
-            if (idempotencyKey is not null)
-                db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, Case = kase, CreatedAt = now });
-            try
+            return await writes.RunAsync<Result<Registered>>(async (db, wct) =>
             {
-                await db.SaveChangesAsync(wct);
-            }
-            catch (DbUpdateException ex) when (idempotencyKey is not null && DbErrors.IsUniqueViolation(ex))
-            {
-                // PostgreSQL: a concurrent retry with the same key won the race. EF rolled this insert back to
-                // its savepoint; answer with the winner's case.
-                db.ChangeTracker.Clear();
-                return await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) ?? throw new InvalidOperationException("Idempotency record vanished.", ex);
-            }
-            await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
-            return new Registered(CaseDetails.From(kase, actor, refs, now), false);
-        }, ct);
+                // Inside the write: on SQLite, where writers take turns, this look-up is the authoritative one.
+                if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
+                var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
+                var record = idempotencyKey is null ? null
+                    : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
+                await RegistrationRows.InsertAsync(db, kase, record, wct);
+                await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
+                return new Registered(CaseDetails.From(kase, actor, refs, now), false);
+            }, ct);
+        }
+        catch (RegistrationRows.KeyTaken)
+        {
+            // PostgreSQL: a concurrent retry with the same key stored its case first, and this one was rolled
+            // back. Answer with the winner's case.
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await ReplayAsync(db, actor, idempotencyKey!, requestHash!, refs, ct) ?? throw new InvalidOperationException("Idempotency record vanished.");
+        }
     }
 
     private static NewCase ToNewCase(RegisterCaseRequest r) => new(
