@@ -354,7 +354,8 @@ namespace Redress.Data.Migrations.Sqlite
 
                     b.HasIndex("IsOpen", "DueAt", "Id");
 
-                    b.HasIndex("AssigneeId", "IsOpen", "DueAt", "Id");
+                    b.HasIndex("AssigneeId", "IsOpen", "DueAt", "Id")
+                        .HasFilter("\"AssigneeId\" IS NOT NULL");
 
                     b.HasIndex("LeadDepartmentId", "IsOpen", "DueAt", "Id");
 
@@ -763,11 +764,14 @@ namespace Redress.Data.Migrations.Sqlite
 
                             b1.HasKey("CaseId");
 
-                            b1.HasIndex("CustomerId");
+                            b1.HasIndex("CustomerId")
+                                .HasFilter("\"Customer_CustomerId\" IS NOT NULL");
 
-                            b1.HasIndex("EmailKey");
+                            b1.HasIndex("EmailKey")
+                                .HasFilter("\"Customer_EmailKey\" IS NOT NULL");
 
-                            b1.HasIndex("PhoneKey");
+                            b1.HasIndex("PhoneKey")
+                                .HasFilter("\"Customer_PhoneKey\" IS NOT NULL");
 
                             b1.ToTable("Cases");
 
@@ -824,7 +828,8 @@ namespace Redress.Data.Migrations.Sqlite
 
                             b1.HasKey("CaseId");
 
-                            b1.HasIndex("DueAt");
+                            b1.HasIndex("DueAt")
+                                .HasFilter("\"Review_DueAt\" IS NOT NULL");
 
                             b1.ToTable("Cases");
 
