@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Redress.Domain.Cases;
 
@@ -32,26 +33,19 @@ public sealed class CaseNumbers(NumberingOptions options)
     {
         var date = LocalDate(utcNow);
         var scope = _format.CounterScope(date, channel);
-        long serial;
-        if (db.IsSqlite || db.Database.CurrentTransaction is not null)
-        {
+        var serial = db.IsSqlite || db.Database.CurrentTransaction is not null
             // SQLite, or a caller's own transaction (demo seeding): the counter step commits with it.
-            serial = await Upsert(db, scope, ct);
-        }
-        else
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
-            serial = await Upsert(db, scope, ct);
-            await tx.CommitAsync(ct);
-        }
+            ? Convert.ToInt64(await db.ScalarAsync(UpsertSql, ct, scope), CultureInfo.InvariantCulture)
+            // One round trip, so the counter row is locked only while the server runs these four statements.
+            : Convert.ToInt64(await db.ScalarAsync(UpsertAloneSql, ct, scope), CultureInfo.InvariantCulture);
         return _format.Format(date, channel, serial);
     }
 
-    private static async Task<long> Upsert(RedressDb db, string scope, CancellationToken ct) =>
-        Convert.ToInt64(await db.ScalarAsync("""
-            INSERT INTO "NumberCounters" ("Scope", "Last") VALUES (@p0, 1)
-            ON CONFLICT ("Scope") DO UPDATE SET "Last" = "NumberCounters"."Last" + 1
-            RETURNING "Last"
-            """, ct, scope), System.Globalization.CultureInfo.InvariantCulture);
+    private const string UpsertSql = """
+        INSERT INTO "NumberCounters" ("Scope", "Last") VALUES (@p0, 1)
+        ON CONFLICT ("Scope") DO UPDATE SET "Last" = "NumberCounters"."Last" + 1
+        RETURNING "Last"
+        """;
+
+    private const string UpsertAloneSql = $"BEGIN; SET LOCAL synchronous_commit = off; {UpsertSql}; COMMIT;";
 }
