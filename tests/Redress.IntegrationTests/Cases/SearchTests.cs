@@ -82,6 +82,19 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.DoesNotContain(kase.Id, (await SearchAsync("agent", "玻璃杯", "&status=Closed")).Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task Search_FindsACaseTheReadersDepartmentAssists()
+    {
+        var kase = await (await app.SignInAsync("agent")).RegisterAsync(A.Case()
+            .About("Courier scratched the fridge door", "Dent and scratches on the left door after delivery.")
+            .LedBy(app.Ids.AfterSales).AssistedBy(app.Ids.Logistics)
+            .Build());
+
+        Assert.Contains(kase.Id, (await SearchAsync("handler2", "scratched")).Select(r => r.Id));
+        Assert.Contains(kase.Id, (await SearchAsync("handler", "scratched")).Select(r => r.Id));
+        Assert.DoesNotContain(kase.Id, (await SearchAsync("handler2", "dented")).Select(r => r.Id));
+    }
+
     [Theory]
     [InlineData("zebrafish")]
     [InlineData("13555550000")]

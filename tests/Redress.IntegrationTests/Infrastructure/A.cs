@@ -19,6 +19,7 @@ public sealed class CaseBuilder
     private int? _categoryId;
     private int? _leadDepartmentId;
     private List<CaseFlags>? _flags;
+    private List<int>? _assisting;
     private CustomerDemand _demand = CustomerDemand.Exchange;
 
     public CaseBuilder Via(Channel channel) { _channel = channel; return this; }
@@ -26,6 +27,7 @@ public sealed class CaseBuilder
     public CaseBuilder Graded(int grade) { _grade = grade; return this; }
     public CaseBuilder InCategory(int categoryId) { _categoryId = categoryId; return this; }
     public CaseBuilder LedBy(int departmentId) { _leadDepartmentId = departmentId; return this; }
+    public CaseBuilder AssistedBy(params int[] departmentIds) { _assisting = [.. departmentIds]; return this; }
     public CaseBuilder Flagged(params CaseFlags[] flags) { _flags = [.. flags]; return this; }
     public CaseBuilder Demanding(CustomerDemand demand) { _demand = demand; return this; }
 
@@ -38,7 +40,7 @@ public sealed class CaseBuilder
     public RegisterCaseRequest Build() => new(
         _channel, _subject, _description, null, _customer,
         new ProductInput("SO20261123001", "电热水壶 KT-18", "KT18-S", "B2611-01"),
-        _demand, null, _categoryId, _grade, _flags, _leadDepartmentId, null);
+        _demand, null, _categoryId, _grade, _flags, _leadDepartmentId, _assisting);
 }
 
 /// <summary>Valid bodies for the lifecycle actions.</summary>

@@ -81,14 +81,14 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         }
         var match = SearchTokens.ForQuery(text);
         if (match is null) return new CasePage([], null);
-        return await SearchAsync(db, cases, match.Value, cursor?.Id ?? long.MaxValue, limit, now, ct);
+        return await SearchAsync(db, cases, match.Value, ScopeOf(q, actor), cursor?.Id ?? long.MaxValue, limit, now, ct);
     }
 
     /// <summary>
     /// Walks the full-text matches newest first in batches, keeping those the filters and scope allow, until
     /// the page is full. A page may come back short with a cursor when filters reject many matches.
     /// </summary>
-    private static async Task<Result<CasePage>> SearchAsync(RedressDb db, IQueryable<Case> cases, (string, string) match, long before, int limit, DateTime now, CancellationToken ct)
+    private static async Task<Result<CasePage>> SearchAsync(RedressDb db, IQueryable<Case> cases, (string, string) match, int[]? scope, long before, int limit, DateTime now, CancellationToken ct)
     {
         var items = new List<CaseSummary>();
         // Start with what the page needs: when filters reject few matches, one small batch fills it.
@@ -96,7 +96,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         var size = limit;
         for (var batch = 0; batch < MaxSearchBatches; batch++, size = Math.Min(size * 4, MaxSearchBatch))
         {
-            var ids = await CaseSearchIndex.MatchAsync(db, match, before, size, ct);
+            var ids = await CaseSearchIndex.MatchAsync(db, match, before, size, scope, ct);
             if (ids.Count == 0) return new CasePage(items, null);
             var rows = await Project(cases.Where(c => ids.Contains(c.Id)), now).ToListAsync(ct);
             var byId = rows.ToDictionary(r => r.Id);
@@ -148,15 +148,22 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         };
     }
 
-    internal static IQueryable<Case> Filter(IQueryable<Case> cases, CaseListQuery q, Actor actor, DateTime now)
+    /// <summary>
+    /// The departments that limit what the actor sees (R-SEC-1), or null when nothing does. Skipped when the
+    /// department filter already implies it, so the planner can walk the (LeadDepartmentId, IsOpen, DueAt, Id)
+    /// index straight into the page.
+    /// </summary>
+    private static int[]? ScopeOf(CaseListQuery q, Actor actor)
     {
-        // Scope (R-SEC-1) is skipped when the department filter already implies it, so the planner can walk
-        // the (LeadDepartmentId, IsOpen, DueAt, Id) index straight into the page.
         var depts = actor.DepartmentIds;
         var impliedByFilter = q.DepartmentId is { } d0 && depts.Contains(d0) || q.AssistingDepartmentId is { } d1 && depts.Contains(d1);
-        if (actor.IsDepartmentScoped && !impliedByFilter)
+        return actor.IsDepartmentScoped && !impliedByFilter ? [.. depts] : null;
+    }
+
+    internal static IQueryable<Case> Filter(IQueryable<Case> cases, CaseListQuery q, Actor actor, DateTime now)
+    {
+        if (ScopeOf(q, actor) is { } ids)
         {
-            var ids = depts.ToArray();
             cases = cases.Where(c => (c.LeadDepartmentId != null && ids.Contains(c.LeadDepartmentId.Value))
                                      || c.AssistingDepartments.Any(a => ids.Contains(a.DepartmentId)));
         }
