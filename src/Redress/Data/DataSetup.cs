@@ -11,6 +11,8 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "data";
     /// <summary>SQLite's synchronous pragma. NORMAL in WAL mode survives a process crash; FULL also a power cut.</summary>
     public string SqliteSynchronous { get; set; } = "NORMAL";
+    /// <summary>Page cache of the SQLite writer's own connection, in MB (readers keep SQLite's 2 MB each).</summary>
+    public int SqliteWriterCacheMb { get; set; } = 64;
 
     public bool IsPostgres => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }
@@ -36,6 +38,7 @@ public static class DataSetup
             var pragmas = new SqlitePragmas(storage.SqliteSynchronous);
             builder.Services.AddPooledDbContextFactory<SqliteRedressDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
             builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<SqliteRedressDb>>();
+            builder.Services.AddSingleton(new SqliteWriterConnection(cs, pragmas.Sql, storage.SqliteWriterCacheMb));
         }
         // Identity's stores want a scoped context; everything else creates one per operation from the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContext());
@@ -78,7 +81,7 @@ public static class DataSetup
     /// <summary>Per-connection SQLite settings, applied each time a pooled connection is opened.</summary>
     private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
-        private readonly string _sql = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        public string Sql { get; } = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -91,7 +94,7 @@ public static class DataSetup
         private void Apply(DbConnection connection)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = _sql;
+            cmd.CommandText = Sql;
             cmd.ExecuteNonQuery();
         }
     }

@@ -17,7 +17,7 @@ namespace Redress.Data;
 /// answer. It must not commit, and it must leave nothing half-done when it returns an expected error:
 /// changes it tracked but did not save are discarded.
 /// </remarks>
-public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions storage) : IAsyncDisposable
+public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions storage, SqliteWriterConnection? writer = null) : IAsyncDisposable
 {
     private const int MaxBatch = 64;
     private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
@@ -71,7 +71,7 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
 
     private async Task RunBatchAsync(List<Unit> batch)
     {
-        await using (var db = await dbs.CreateDbContextAsync())
+        await using (var db = await WriterAsync())
         {
             await using var tx = await db.BeginWriteAsync(CancellationToken.None);
             // A failing unit rolls the whole batch back, so EF's savepoint around each SaveChanges buys nothing.
@@ -104,7 +104,7 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
         {
             try
             {
-                await using var db = await dbs.CreateDbContextAsync();
+                await using var db = await WriterAsync();
                 await using var tx = await db.BeginWriteAsync(CancellationToken.None);
                 await unit.RunAsync(db);
                 await tx.CommitAsync();
@@ -118,6 +118,8 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
             }
         }
     }
+
+    private async Task<RedressDb> WriterAsync() => writer?.CreateContext() ?? await dbs.CreateDbContextAsync();
 
     public async ValueTask DisposeAsync()
     {
