@@ -145,10 +145,27 @@ if ! start_pg; then
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 2. Browser: Playwright drives Debian's chromium (apt-get install chromium) for tests/Redress.BrowserTests.
-#    No suite needs a browser yet. When one does, install chromium here the way PostgreSQL is installed
-#    above and export its path (e.g. REDRESS_TEST_CHROMIUM=/usr/bin/chromium) for the browser tests.
+# 2. Browser: Playwright (tests/Redress.BrowserTests) drives Debian's chromium headless; there are no
+#    browser downloads here. The CJK fonts make the screenshots of Chinese pages readable.
 # ---------------------------------------------------------------------------------------------------
+CHROMIUM="${REDRESS_TEST_CHROMIUM:-/usr/bin/chromium}"
+if [[ ! -x "$CHROMIUM" || ! -d /usr/share/fonts/opentype/noto ]] && [[ $EUID -eq 0 && -f /etc/debian_version ]] && command -v apt-get >/dev/null; then
+  say "Installing Debian's chromium and CJK fonts for the browser tests"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1 \
+         && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1; } \
+    || warn "apt-get could not install chromium."
+fi
+BROWSER_OK=1
+if [[ -x "$CHROMIUM" ]]; then
+  export REDRESS_TEST_CHROMIUM="$CHROMIUM"
+  export REDRESS_SCREENSHOTS="$RESULTS/screenshots"
+  echo "Browser tests use $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM"); screenshots go to $REDRESS_SCREENSHOTS"
+else
+  BROWSER_OK=0
+  NOT_RUNNABLE+=("Redress.BrowserTests: no Chromium at $CHROMIUM (install Debian's chromium package, or set REDRESS_TEST_CHROMIUM)")
+  warn "No Chromium: the browser tests cannot run."
+fi
 
 # ---------------------------------------------------------------------------------------------------
 # 3. Build once, then run each test project from that build.
@@ -195,6 +212,10 @@ for project in "${PROJECTS[@]}"; do
   dir="$RESULTS/$name"
   rm -rf "$dir"
   mkdir -p "$dir"
+  if [[ "$name" == Redress.BrowserTests && $BROWSER_OK == 0 ]]; then
+    SUITE_LINES+=("$(printf '  %-32s did not run (no Chromium)' "$name")")
+    continue
+  fi
   say "Testing $name"
   rc=0
   # --blame-hang: a hung test fails the suite after 20 minutes instead of eating the CI budget.
@@ -245,9 +266,9 @@ printf '%s\n' "${SUITE_LINES[@]}"
 code=0
 [[ $FAILED -gt 0 ]] && code=1
 [[ ${#NOT_RUNNABLE[@]} -gt 0 && "$REQUIRE_ALL" == 1 ]] && code=1
-# Without REDRESS_REQUIRE_ALL a missing PostgreSQL only skips tests; a suite that crashed still fails.
+# Without REDRESS_REQUIRE_ALL a missing PostgreSQL or Chromium only skips tests; a suite that crashed still fails.
 for reason in "${NOT_RUNNABLE[@]}"; do
-  [[ "$reason" == PostgreSQL* ]] || code=1
+  [[ "$reason" == PostgreSQL* || "$reason" == "Redress.BrowserTests: no Chromium"* ]] || code=1
 done
 if [[ "$REQUIRE_ALL" == 1 && $SKIPPED -gt 0 ]]; then
   echo "REDRESS_REQUIRE_ALL=1: $SKIPPED skipped test(s) count as failures (listed above)." >&2

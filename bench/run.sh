@@ -115,6 +115,10 @@ text=()
 [ -d "$text_dir" ] && text=(--text-dir "$text_dir")
 "$bench" seed --provider "$provider" "${target[@]}" --cases "$cases" --info "$work/seed.json" "${text[@]}"
 
+# wrk drives the create run beside the probe's; a fresh machine's package lists may need an update first.
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ]; then
+  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq wrk >/dev/null 2>&1; } || true
+fi
 step "measuring the server on 127.0.0.1:$port ($duration s per measurement)"
 start_server
 "$bench" load --url "http://127.0.0.1:$port" --pid "$server_pid" --duration "$duration" \
@@ -123,7 +127,6 @@ stop_server
 
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
-if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null 2>&1 || true; fi
 : >"$work/probe.txt"
 if [ ! -f "$probe_dir/run.sh" ]; then
   echo "no limit probe at $probe_dir: the ratio is left out"

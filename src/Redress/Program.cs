@@ -11,7 +11,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddRedressData();
 builder.AddRedressAccounts();
 builder.Services.AddRedressApi();
+builder.AddRedressUi();
 builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 
@@ -21,8 +23,10 @@ await app.Services.SeedAsync(app.Logger);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api").AllowAnonymous();
@@ -32,6 +36,7 @@ api.MapAccountsApi();
 api.MapCasesApi();
 api.MapReferenceApi();
 api.MapAdminApi();
+app.MapRedressUi();
 
 app.PrintWelcomeOnStart();
 app.Run();

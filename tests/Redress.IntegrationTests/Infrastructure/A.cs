@@ -31,6 +31,7 @@ public sealed class CaseBuilder
     public CaseBuilder Flagged(params CaseFlags[] flags) { _flags = [.. flags]; return this; }
     public CaseBuilder Demanding(CustomerDemand demand) { _demand = demand; return this; }
 
+    public CaseBuilder From(CustomerInput customer) { _customer = customer; return this; }
     public CaseBuilder From(string name, string? phone = null, string? email = null, string? customerId = null)
     {
         _customer = new CustomerInput(name, phone, email, phone is null && email is null ? "1 Test Street" : null, customerId);

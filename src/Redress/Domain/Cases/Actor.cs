@@ -26,5 +26,11 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<Role> Roles,
     /// Handlers and leads work within their departments (R-SEC-1); everyone else with case access
     /// reads across the organisation.
     /// </summary>
+    /// <summary>
+    /// R-SEC-2: the roles that talk to customers see their contact details; everyone else sees them masked
+    /// and can reveal them, which is recorded.
+    /// </summary>
+    public bool SeesCustomerData => IsInAny([Role.Agent, Role.Handler, Role.Lead]);
+
     public bool IsDepartmentScoped => !IsInAny([Role.Agent, Role.QualityManager, Role.Executive, Role.Admin, Role.Auditor]);
 }

@@ -130,6 +130,13 @@ public sealed partial class Case
 
     public IEnumerable<CaseAction> AvailableActions(Actor actor) => Lifecycle.Available(Status, actor);
 
+    /// <summary>
+    /// R-SEC-2: someone whose role sees the customer masked looked at the personal data. Recorded on the
+    /// timeline, but the case itself is unchanged, so its version stays and nobody's pending edit goes stale.
+    /// </summary>
+    public void RecordCustomerDataViewed(Actor actor, DateTime now) =>
+        Timeline.Add(new TimelineEntry(TimelineEvent.CustomerDataViewed, actor, now, Status, null, null, null));
+
     private void SetStatus(CaseStatus status)
     {
         Status = status;

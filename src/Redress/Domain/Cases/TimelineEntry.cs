@@ -25,6 +25,8 @@ public enum TimelineEvent
     CommunicationAdded,
     NoteAdded,
     AttachmentAdded,
+    /// <summary>R-SEC-2: the customer's unmasked personal data was shown to someone who sees it masked.</summary>
+    CustomerDataViewed,
 }
 
 /// <summary>

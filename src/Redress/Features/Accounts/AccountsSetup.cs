@@ -10,6 +10,8 @@ namespace Redress.Features.Accounts;
 
 public static class AccountsSetup
 {
+    private const string ChallengeScheme = "Redress.Challenge";
+
     /// <summary>
     /// ASP.NET Core Identity with both doors: a cookie for the browser, bearer tokens for API clients
     /// (Identity's own token handler, refreshable). Lockout after 5 failed sign-ins for 15 minutes.
@@ -36,12 +38,23 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<RedressDb>()
             .AddClaimsPrincipalFactory<RedressClaimsFactory>();
 
+        // Requests are authenticated by bearer token or cookie (Identity's composite scheme); a challenge goes
+        // to the door the caller came through: the API answers 401, a page redirects to the sign-in page.
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultChallengeScheme = ChallengeScheme;
+                o.DefaultForbidScheme = ChallengeScheme;
+            })
+            .AddPolicyScheme(ChallengeScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "redress.auth";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
             o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             // The API answers 401/403; only pages redirect to the sign-in page.

@@ -17,6 +17,7 @@ public sealed record CaseDetails(
     string Subject,
     string Description,
     DateTime? OccurredAt,
+    /// <summary>Masked (R-SEC-2) for roles that do not contact customers; POST …/customer/reveal shows it, on the record.</summary>
     CustomerView Customer,
     ProductReference Product,
     CustomerDemand Demand,
@@ -45,7 +46,7 @@ public sealed record CaseDetails(
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Description, c.OccurredAt,
-        CustomerView.From(c.Customer), c.Product, c.Demand, c.DemandDetails,
+        CustomerView.From(c.Customer, masked: !actor.SeesCustomerData), c.Product, c.Demand, c.DemandDetails,
         CategoryRef(refs, c.CategoryId), c.Grade, FlagNames(c.Flags),
         DepartmentRef(refs, c.LeadDepartmentId),
         [.. c.AssistingDepartments.Select(a => DepartmentRef(refs, a.DepartmentId)).OfType<NamedRef>()],
@@ -65,8 +66,30 @@ public sealed record CaseDetails(
         id is { } i && refs.Departments.TryGetValue(i, out var d) ? new NamedRef(d.Id, d.Code, d.NameZh, d.NameEn) : null;
 }
 
-/// <summary>The customer as the API shows them (masking for roles that do not need it comes with the UI, R-SEC-2).</summary>
-public sealed record CustomerView(string Name, string? Phone, string? Email, string? Address, string? CustomerId)
+/// <summary>The customer as a reader sees them: whole, or masked the way Chinese services mask personal data (138****5678).</summary>
+public sealed record CustomerView(string Name, string? Phone, string? Email, string? Address, string? CustomerId, bool Masked)
 {
-    public static CustomerView From(Customer c) => new(c.Name, c.Phone, c.Email, c.Address, c.CustomerId);
+    public static CustomerView From(Customer c, bool masked) => masked
+        ? new(MaskName(c.Name), MaskMiddle(c.Phone, 3, 4), MaskEmail(c.Email), MaskAddress(c.Address), MaskMiddle(c.CustomerId, 1, 2), true)
+        : new(c.Name, c.Phone, c.Email, c.Address, c.CustomerId, false);
+
+    private static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
+
+    private static string? MaskMiddle(string? value, int keepStart, int keepEnd)
+    {
+        if (string.IsNullOrEmpty(value)) return value;
+        if (value.Length <= keepStart + keepEnd) return new string('*', value.Length);
+        return value[..keepStart] + new string('*', value.Length - keepStart - keepEnd) + value[^keepEnd..];
+    }
+
+    private static string? MaskEmail(string? email)
+    {
+        if (string.IsNullOrEmpty(email)) return email;
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? MaskMiddle(email, 1, 0) : email[..1] + "***" + email[at..];
+    }
+
+    /// <summary>The first few characters (province and city) stay; the street and number go.</summary>
+    private static string? MaskAddress(string? address) =>
+        string.IsNullOrEmpty(address) ? address : address.Length <= 6 ? new string('*', address.Length) : address[..6] + "****";
 }

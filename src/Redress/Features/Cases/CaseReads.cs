@@ -16,8 +16,21 @@ public sealed record CommunicationItem(
 public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy);
 
 /// <summary>Reads of one case and what hangs off it; every read goes through the same scope check.</summary>
-public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock)
+public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock, CaseCommands commands)
 {
+    /// <summary>R-SEC-2: the customer's personal data unmasked, with the view recorded on the case's timeline.</summary>
+    public async Task<Result<CustomerView>> RevealCustomerAsync(long id, Actor actor, CancellationToken ct)
+    {
+        Customer? seen = null;
+        var result = await commands.RunAsync(id, null, actor, appendOnly: true, (kase, now, _) =>
+        {
+            seen = kase.Customer;
+            kase.RecordCustomerDataViewed(actor, now);
+            return Task.FromResult(Result.Success);
+        }, ct);
+        return result.IsSuccess ? CustomerView.From(seen!, masked: false) : result.Error!;
+    }
+
     public async Task<Result<CaseDetails>> GetAsync(long id, Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -71,15 +84,13 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
         var cid = string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim();
         if (phoneKey is null && emailKey is null && cid is null) return [];
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var cases = ListCases.Filter(db.Cases.AsNoTracking(), EmptyQuery, actor, clock.GetUtcNow().UtcDateTime)
+        var cases = ListCases.Filter(db.Cases.AsNoTracking(), CaseListQuery.Empty, actor, clock.GetUtcNow().UtcDateTime)
             .Where(c => (phoneKey != null && c.Customer.PhoneKey == phoneKey)
                         || (emailKey != null && c.Customer.EmailKey == emailKey)
                         || (cid != null && c.Customer.CustomerId == cid));
         var now = clock.GetUtcNow().UtcDateTime;
         return await ListCases.Project(cases.OrderByDescending(c => c.Id).Take(50), now).ToListAsync(ct);
     }
-
-    private static readonly CaseListQuery EmptyQuery = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     private async Task<Result<T>> WithVisibleCase<T>(long id, Actor actor, Func<RedressDb, long, Task<T>> read, CancellationToken ct)
     {

@@ -46,44 +46,47 @@ public static class CasesApi
         cases.MapGet("/{id:long}/attachments", async (long id, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
             Respond(await reads.AttachmentsAsync(id, user.ToActor(), ct)));
         cases.MapGet("/{id:long}/attachments/{attachmentId:long}", Download);
+        cases.MapPost("/{id:long}/customer/reveal", async (long id, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+            Respond(await reads.RevealCustomerAsync(id, user.ToActor(), ct)))
+            .WithSummary("The customer's personal data unmasked (R-SEC-2); the view is recorded on the timeline.");
         cases.MapPost("/{id:long}/attachments", Upload).DisableAntiforgery();
 
         // One endpoint per lifecycle action (R-WF-1). Each takes a JSON body ({} when there is nothing to
         // say). State changes need If-Match; appends (evidence, communications, notes) do not.
-        cases.MapPost("/{id:long}/acknowledge", (long id, NoteRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Acknowledge(a, now, body.Note), ct));
+        cases.MapPost("/{id:long}/acknowledge", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, CaseChanges.Acknowledge(body), ct));
         cases.MapPost("/{id:long}/classify", (long id, ClassifyRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Classify(a, now, body.CategoryId, body.Grade!.Value, body.Flags.ToFlags(), body.Reason, policy), ct));
+            Change(http, cmd, id, user, CaseChanges.Classify(body, policy), ct));
         cases.MapPost("/{id:long}/assign", async (long id, AssignRequest body, AssignCase assign, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             WithETag(http, await assign.HandleAsync(id, ETags.IfMatch(http.Request), body, user.ToActor(), ct)));
         cases.MapPost("/{id:long}/start-investigation", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.StartInvestigation(a, now, body.Note), ct));
+            Change(http, cmd, id, user, CaseChanges.StartInvestigation(body), ct));
         cases.MapPost("/{id:long}/findings", (long id, FindingsRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.RecordFindings(a, now, body.ToFindings()), ct));
+            Change(http, cmd, id, user, CaseChanges.RecordFindings(body), ct));
         cases.MapPost("/{id:long}/evidence", (long id, EvidenceRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.AddEvidence(a, now, body.Description, body.Source, body.AttachmentId), ct, appendOnly: true));
+            Change(http, cmd, id, user, CaseChanges.AddEvidence(body), ct, appendOnly: true));
         cases.MapPost("/{id:long}/propose-solution", (long id, SolutionRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.ProposeSolution(a, now, body.ToPlan()), ct));
+            Change(http, cmd, id, user, CaseChanges.ProposeSolution(body), ct));
         cases.MapPost("/{id:long}/approve", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Approve(a, now, body.Note), ct));
+            Change(http, cmd, id, user, CaseChanges.Approve(body), ct));
         cases.MapPost("/{id:long}/reject", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Reject(a, now, body.Reason), ct));
+            Change(http, cmd, id, user, CaseChanges.Reject(body), ct));
         cases.MapPost("/{id:long}/implement", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Implement(a, now, body.Note), ct));
+            Change(http, cmd, id, user, CaseChanges.Implement(body), ct));
         cases.MapPost("/{id:long}/request-confirmation", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.RequestConfirmation(a, now, body.Note), ct));
+            Change(http, cmd, id, user, CaseChanges.RequestConfirmation(body), ct));
         cases.MapPost("/{id:long}/confirmation", (long id, ConfirmationRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.RecordConfirmation(a, now, body.Satisfied!.Value, body.Satisfaction, body.Comment, policy), ct));
+            Change(http, cmd, id, user, CaseChanges.RecordConfirmation(body, policy), ct));
         cases.MapPost("/{id:long}/review", (long id, ReviewRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.RecordReview(a, now, body.Passed!.Value, body.Notes), ct));
+            Change(http, cmd, id, user, CaseChanges.RecordReview(body), ct));
         cases.MapPost("/{id:long}/withdraw", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Withdraw(a, now, body.Reason), ct));
+            Change(http, cmd, id, user, CaseChanges.Withdraw(body), ct));
         cases.MapPost("/{id:long}/refer", (long id, ReferRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.Refer(a, now, body.ReferredTo, body.Reason), ct));
+            Change(http, cmd, id, user, CaseChanges.Refer(body), ct));
         cases.MapPost("/{id:long}/communications", (long id, CommunicationRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.AddCommunication(a, now, body.Direction!.Value, body.Method!.Value, body.Summary, body.Content).Error ?? Result.Success, ct, appendOnly: true));
+            Change(http, cmd, id, user, CaseChanges.AddCommunication(body), ct, appendOnly: true));
         cases.MapPost("/{id:long}/notes", (long id, TextRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, (c, a, now) => c.AddNote(a, now, body.Text), ct, appendOnly: true));
+            Change(http, cmd, id, user, CaseChanges.AddNote(body), ct, appendOnly: true));
 
         api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
                 TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, user.ToActor(), ct)))
@@ -92,7 +95,7 @@ public static class CasesApi
     }
 
     private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> Change(
-        HttpContext http, CaseCommands commands, long id, ClaimsPrincipal user, Func<Case, Actor, DateTime, Result> change, CancellationToken ct, bool appendOnly = false)
+        HttpContext http, CaseCommands commands, long id, ClaimsPrincipal user, CaseChanges.Change change, CancellationToken ct, bool appendOnly = false)
     {
         var actor = user.ToActor();
         return WithETag(http, await commands.RunAsync(id, ETags.IfMatch(http.Request), actor, (c, now) => change(c, actor, now), ct, appendOnly));

@@ -27,6 +27,8 @@ public sealed record CaseListQuery(
     [FromQuery] CaseFlags[]? Flag,
     [FromQuery] bool? Open,
     [FromQuery] bool? Overdue,
+    /// <summary>Open cases due before this time (overdue ones included): the "due soon" queue.</summary>
+    [FromQuery] DateTimeOffset? DueBefore,
     [FromQuery] DateTimeOffset? CreatedFrom,
     [FromQuery] DateTimeOffset? CreatedTo,
     /// <summary>Words in Chinese or English, a case number prefix, a phone number or an email.</summary>
@@ -34,7 +36,10 @@ public sealed record CaseListQuery(
     /// <summary>created, -created (default), due, -due, grade.</summary>
     [FromQuery] string? Sort,
     [FromQuery] int? Limit,
-    [FromQuery] string? Cursor);
+    [FromQuery] string? Cursor)
+{
+    public static readonly CaseListQuery Empty = new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+}
 
 public sealed record CaseSummary(
     long Id, string Number, int Version, CaseStatus Status, Channel Channel, string Subject, string CustomerName,
@@ -148,6 +153,16 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         };
     }
 
+    /// <summary>How many cases each query finds within the actor's scope: the counts beside the queues.</summary>
+    public async Task<int[]> CountAsync(IReadOnlyList<CaseListQuery> queries, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var counts = new int[queries.Count];
+        for (var i = 0; i < queries.Count; i++) counts[i] = await Filter(db.Cases.AsNoTracking(), queries[i], actor, now).CountAsync(ct);
+        return counts;
+    }
+
     /// <summary>
     /// The departments that limit what the actor sees (R-SEC-1), or null when nothing does. Skipped when the
     /// department filter already implies it, so the planner can walk the (LeadDepartmentId, IsOpen, DueAt, Id)
@@ -187,6 +202,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         if (q.Open is { } open) cases = cases.Where(c => c.IsOpen == open);
         if (q.Overdue is true) cases = cases.Where(c => c.IsOpen && c.DueAt < now);
         if (q.Overdue is false) cases = cases.Where(c => !c.IsOpen || c.DueAt >= now);
+        if (q.DueBefore is { } dueBefore) cases = cases.Where(c => c.IsOpen && c.DueAt < dueBefore.UtcDateTime);
         if (q.CreatedFrom is { } from) cases = cases.Where(c => c.CreatedAt >= from.UtcDateTime);
         if (q.CreatedTo is { } to) cases = cases.Where(c => c.CreatedAt < to.UtcDateTime);
         return cases;

@@ -24,13 +24,8 @@ public static class ReferenceApi
         group.MapGet("/departments", async (ReferenceData reference, CancellationToken ct) =>
             TypedResults.Ok((await reference.GetAsync(ct)).Departments.Values.OrderBy(d => d.Id)
                 .Select(d => new DepartmentItem(d.Id, d.Code, d.NameZh, d.NameEn, d.Active)).ToList()));
-        group.MapGet("/users", async (int? departmentId, IDbContextFactory<RedressDb> dbs, CancellationToken ct) =>
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var users = db.Users.AsNoTracking();
-            if (departmentId is { } d) users = users.Where(u => u.Departments.Any(x => x.DepartmentId == d));
-            return TypedResults.Ok(await StaffQuery(db, users).ToListAsync(ct));
-        }).WithSummary("Staff, optionally of one department: for assignment.");
+        group.MapGet("/users", async (int? departmentId, StaffDirectory staff, CancellationToken ct) =>
+            TypedResults.Ok(await staff.ListAsync(departmentId, ct))).WithSummary("Staff, optionally of one department: for assignment.");
         return group;
     }
 
