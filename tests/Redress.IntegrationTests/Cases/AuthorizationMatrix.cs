@@ -19,6 +19,7 @@ public static class AuthorizationMatrix
         request-confirmation  200   200     404      200  403     403       403   403
         confirmation          200   200     404      200  403     403       403   403
         review                403   403     404      200  200     403       403   403
+        rating                200   403     404      403  200     403       403   403
         withdraw              200   200     404      200  403     403       403   403
         refer                 200   403     404      200  403     403       403   403
         communications        200   200     404      200  403     403       403   403

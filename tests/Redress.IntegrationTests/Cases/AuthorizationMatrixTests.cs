@@ -28,6 +28,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         "request-confirmation" => (CaseStatus.Implementing, 3, false, _ => Bodies.Note()),
         "confirmation" => (CaseStatus.AwaitingConfirmation, 3, false, _ => Bodies.Satisfied()),
         "review" => (CaseStatus.Closed, 2, false, _ => Bodies.Review(true)),
+        "rating" => (CaseStatus.Closed, 3, false, _ => new RatingRequest(4, 5, 5, 4, 5, "Quick.")),
         "withdraw" => (CaseStatus.Received, 3, false, _ => Bodies.Reason("Customer withdrew.")),
         "refer" => (CaseStatus.Acknowledged, 3, false, _ => Bodies.Refer()),
         "communications" => (CaseStatus.Received, 3, false, _ => Bodies.Call()),

@@ -19,6 +19,7 @@ public static class ExpectedLifecycle
     ];
     private static readonly Role[] Desk = [Role.Agent, Role.Handler, Role.Lead];
     private static readonly Role[] Handling = [Role.Handler, Role.Lead];
+    private static readonly Role[] DeskAndCustomer = [Role.Agent, Role.Handler, Role.Lead, Role.Customer];
 
     public static readonly IReadOnlyDictionary<CaseAction, (CaseStatus[] From, Role[] Roles)> Table =
         new Dictionary<CaseAction, (CaseStatus[], Role[])>
@@ -34,11 +35,12 @@ public static class ExpectedLifecycle
             [CaseAction.Reject] = ([CaseStatus.SolutionProposed], [Role.Executive]),
             [CaseAction.Implement] = ([CaseStatus.SolutionProposed, CaseStatus.Approved], Handling),
             [CaseAction.RequestConfirmation] = ([CaseStatus.Implementing], Desk),
-            [CaseAction.RecordConfirmation] = ([CaseStatus.AwaitingConfirmation], Desk),
+            [CaseAction.RecordConfirmation] = ([CaseStatus.AwaitingConfirmation], DeskAndCustomer),
             [CaseAction.RecordReview] = ([CaseStatus.Closed], [Role.QualityManager, Role.Lead]),
+            [CaseAction.RateHandling] = ([CaseStatus.Closed], [Role.Agent, Role.QualityManager, Role.Customer]),
             [CaseAction.Withdraw] = (Open, Desk),
             [CaseAction.Refer] = ([CaseStatus.Received, CaseStatus.Acknowledged, CaseStatus.Assigned, CaseStatus.Investigating], [Role.Agent, Role.Lead]),
-            [CaseAction.AddCommunication] = (Any, Desk),
+            [CaseAction.AddCommunication] = (Any, DeskAndCustomer),
             [CaseAction.AddNote] = (Any, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
             [CaseAction.AddAttachment] = (Any, Desk),
         };
@@ -84,6 +86,7 @@ public static class ExpectedLifecycle
             ? [new(TimelineEvent.CustomerSatisfied, from, null), new(TimelineEvent.Closed, from, CaseStatus.Closed), new(TimelineEvent.ReviewScheduled, CaseStatus.Closed, null)]
             : [new(TimelineEvent.CustomerSatisfied, from, null), new(TimelineEvent.Closed, from, CaseStatus.Closed)],
         CaseAction.RecordReview => [new(TimelineEvent.ReviewPassed, from, null)],
+        CaseAction.RateHandling => [new(TimelineEvent.HandlingRated, from, null)],
         CaseAction.Withdraw => [new(TimelineEvent.Withdrawn, from, CaseStatus.Withdrawn)],
         CaseAction.Refer => [new(TimelineEvent.Referred, from, CaseStatus.Referred)],
         CaseAction.AddCommunication => [new(TimelineEvent.CommunicationAdded, from, null)],
@@ -108,6 +111,7 @@ public static class ExpectedLifecycle
         CaseAction.RequestConfirmation => kase.RequestConfirmation(actor, now, null),
         CaseAction.RecordConfirmation => kase.RecordConfirmation(actor, now, satisfied: true, 5, null, CasePolicy.Default),
         CaseAction.RecordReview => kase.RecordReview(actor, now, passed: true, "No further breakage reported."),
+        CaseAction.RateHandling => kase.RateHandling(actor, now, 4, 5, 5, 4, 5, "Quick and fair."),
         CaseAction.Withdraw => kase.Withdraw(actor, now, "Customer withdrew."),
         CaseAction.Refer => kase.Refer(actor, now, "Consumer association", "Out of scope."),
         CaseAction.AddCommunication => Plain(kase.AddCommunication(actor, now, Direction.Outbound, CommunicationMethod.Phone, "Called the customer", null)),

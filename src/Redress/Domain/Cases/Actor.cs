@@ -1,6 +1,6 @@
 namespace Redress.Domain.Cases;
 
-/// <summary>The roles of PRODUCT.md. Customers use the portal and have no staff role.</summary>
+/// <summary>The roles of PRODUCT.md.</summary>
 public enum Role
 {
     Agent,
@@ -10,11 +10,20 @@ public enum Role
     Executive,
     Admin,
     Auditor,
+    /// <summary>The complainant on the customer portal: never a staff account, and sees only their own case.</summary>
+    Customer,
 }
 
 /// <summary>Who is acting: a signed-in staff member with roles and departments.</summary>
 public sealed record Actor(string UserId, string Name, IReadOnlySet<Role> Roles, IReadOnlySet<int> DepartmentIds)
 {
+    /// <summary>For a customer: the one case they proved is theirs (private link, or number and contact).</summary>
+    public long? OwnCaseId { get; init; }
+
+    /// <summary>A complainant on the portal, acting on <paramref name="caseId"/> (none yet while filing).</summary>
+    public static Actor Customer(string name, long? caseId = null) =>
+        new("customer", name, new HashSet<Role> { Role.Customer }, new HashSet<int>()) { OwnCaseId = caseId };
+
     public bool Is(Role role) => Roles.Contains(role);
 
     public bool IsInAny(IEnumerable<Role> roles) => roles.Any(Roles.Contains);

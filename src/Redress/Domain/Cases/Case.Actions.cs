@@ -228,6 +228,28 @@ public sealed partial class Case
         return Result.Success;
     }
 
+    /// <summary>满意度 (R-AN-5): response speed, effect, attitude, transparency and overall, once per case.</summary>
+    public Result RateHandling(Actor actor, DateTime now, int speed, int effect, int attitude, int transparency, int overall, string? comment)
+    {
+        if (Lifecycle.Check(CaseAction.RateHandling, Status, actor) is { } error) return error;
+        if (Confirmation is null) return Error.Conflict("not_confirmed", "Only a case the customer confirmed can be rated.");
+        if (Confirmation.Ratings is not null) return Error.Conflict("already_rated", "The handling of this case has been rated already.");
+        var ratings = new HandlingRatings
+        {
+            Speed = speed, Effect = effect, Attitude = attitude, Transparency = transparency, Overall = overall,
+            Comment = comment, RatedAt = now, RatedBy = actor.Name,
+        };
+        if (ratings.Scores.Any(r => r is < 1 or > 5)) return Error.Invalid("rating_out_of_range", "Each rating is 1 to 5.", "ratings");
+        // A new object, so EF Core sees the JSON column change.
+        Confirmation = new CustomerConfirmation
+        {
+            Satisfied = Confirmation.Satisfied, Satisfaction = Confirmation.Satisfaction, Comment = Confirmation.Comment,
+            RecordedAt = Confirmation.RecordedAt, RecordedBy = Confirmation.RecordedBy, Ratings = ratings,
+        };
+        Record(TimelineEvent.HandlingRated, actor, now, text: comment, changes: new { speed, effect, attitude, transparency, overall });
+        return Result.Success;
+    }
+
     private void Close(Actor actor, DateTime now, CasePolicy policy)
     {
         ClosedAt = now;

@@ -124,7 +124,8 @@ public sealed partial class Case
 
     /// <summary>R-SEC-1: handlers and leads see the cases their departments lead or assist.</summary>
     public bool IsVisibleTo(Actor actor) =>
-        !actor.IsDepartmentScoped
+        actor.Is(Role.Customer) ? actor.OwnCaseId == Id
+        : !actor.IsDepartmentScoped
         || (LeadDepartmentId is { } lead && actor.DepartmentIds.Contains(lead))
         || AssistingDepartments.Any(a => actor.DepartmentIds.Contains(a.DepartmentId));
 

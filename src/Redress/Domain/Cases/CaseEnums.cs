@@ -54,6 +54,8 @@ public enum CommunicationMethod
     Letter,
     Visit,
     Chat,
+    /// <summary>A message on the customer portal: the only communications the customer sees there.</summary>
+    Portal,
     Other,
 }
 

@@ -103,6 +103,23 @@ public sealed class CustomerConfirmation
     public string? Comment { get; set; }
     public DateTime RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
+    /// <summary>R-AN-5: the customer's survey of the handling, given once after closing.</summary>
+    public HandlingRatings? Ratings { get; set; }
+}
+
+/// <summary>满意度调查 (R-AN-5, seed 000 §8.1): each 1 (very poor) to 5 (very good).</summary>
+public sealed class HandlingRatings
+{
+    public int Speed { get; set; }
+    public int Effect { get; set; }
+    public int Attitude { get; set; }
+    public int Transparency { get; set; }
+    public int Overall { get; set; }
+    public string? Comment { get; set; }
+    public DateTime RatedAt { get; set; }
+    public string RatedBy { get; set; } = "";
+
+    public IEnumerable<int> Scores => [Speed, Effect, Attitude, Transparency, Overall];
 }
 
 /// <summary>复查 (R-WF-7): a check some months after closing that the fix held.</summary>

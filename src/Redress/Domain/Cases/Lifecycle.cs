@@ -16,6 +16,8 @@ public enum CaseAction
     RequestConfirmation,
     RecordConfirmation,
     RecordReview,
+    /// <summary>R-AN-5: the customer's survey of the handling, after closing.</summary>
+    RateHandling,
     Withdraw,
     Refer,
     AddCommunication,
@@ -35,6 +37,7 @@ public static class Lifecycle
     private static readonly CaseStatus[] AnyOpen = [.. CaseStatuses.Open];
     private static readonly Role[] Staff = [Role.Agent, Role.Handler, Role.Lead];
     private static readonly Role[] Handling = [Role.Handler, Role.Lead];
+    private static readonly Role[] StaffAndCustomer = [Role.Agent, Role.Handler, Role.Lead, Role.Customer];
 
     private static readonly Dictionary<CaseAction, Rule> Rules = new()
     {
@@ -49,17 +52,20 @@ public static class Lifecycle
         [CaseAction.Reject] = new([CaseStatus.SolutionProposed], [Role.Executive]),
         [CaseAction.Implement] = new([CaseStatus.SolutionProposed, CaseStatus.Approved], Handling),
         [CaseAction.RequestConfirmation] = new([CaseStatus.Implementing], Staff),
-        [CaseAction.RecordConfirmation] = new([CaseStatus.AwaitingConfirmation], Staff),
+        // The customer answers on the portal; staff record an answer given by phone or letter.
+        [CaseAction.RecordConfirmation] = new([CaseStatus.AwaitingConfirmation], StaffAndCustomer),
         [CaseAction.RecordReview] = new([CaseStatus.Closed], [Role.QualityManager, Role.Lead]),
+        // The customer rates on the portal; the service desk or quality records a survey taken by phone.
+        [CaseAction.RateHandling] = new([CaseStatus.Closed], [Role.Agent, Role.QualityManager, Role.Customer]),
         [CaseAction.Withdraw] = new(AnyOpen, Staff),
         [CaseAction.Refer] = new([CaseStatus.Received, CaseStatus.Acknowledged, CaseStatus.Assigned, CaseStatus.Investigating], [Role.Agent, Role.Lead]),
-        [CaseAction.AddCommunication] = new(AnyStatus, Staff),
+        [CaseAction.AddCommunication] = new(AnyStatus, StaffAndCustomer),
         [CaseAction.AddNote] = new(AnyStatus, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
         [CaseAction.AddAttachment] = new(AnyStatus, Staff),
     };
 
     /// <summary>Roles that may register a new case.</summary>
-    public static readonly IReadOnlyList<Role> Registrars = Staff;
+    public static readonly IReadOnlyList<Role> Registrars = StaffAndCustomer;
 
     public static IReadOnlyList<Role> RolesFor(CaseAction action) => Rules[action].Roles;
 

@@ -27,6 +27,7 @@ public enum TimelineEvent
     AttachmentAdded,
     /// <summary>R-SEC-2: the customer's unmasked personal data was shown to someone who sees it masked.</summary>
     CustomerDataViewed,
+    HandlingRated,
 }
 
 /// <summary>

@@ -90,6 +90,7 @@ public static class AdminApi
 
         admin.MapPost("/users", async Task<Results<Created<StaffItem>, ProblemHttpResult>> (NewUserInput body, UserManager<AppUser> users, RedressDb db, CancellationToken ct) =>
         {
+            if (CheckRoles(body.Roles) is { } badRole) return Problems.From(badRole);
             if (await CheckDepartments(db, body.DepartmentIds, ct) is { } bad) return Problems.From(bad);
             if (await users.FindByNameAsync(body.UserName) is not null) return Problems.From(Error.Invalid("duplicate_user", $"User {body.UserName} exists.", "userName"));
             try
@@ -106,6 +107,7 @@ public static class AdminApi
         {
             var user = await db.Users.Include(u => u.Departments).FirstOrDefaultAsync(u => u.Id == id, ct);
             if (user is null) return Problems.From(Error.NotFound("User"));
+            if (CheckRoles(body.Roles) is { } badRole) return Problems.From(badRole);
             if (await CheckDepartments(db, body.DepartmentIds, ct) is { } bad) return Problems.From(bad);
             user.DisplayName = body.DisplayName;
             user.Language = body.Language ?? user.Language;
@@ -123,6 +125,11 @@ public static class AdminApi
         });
         return admin;
     }
+
+    /// <summary>Customers act on the portal without an account; no staff member can be one.</summary>
+    private static Error? CheckRoles(List<Role> roles) => roles.Contains(Role.Customer)
+        ? Error.Invalid("customer_role", "Customer is not a staff role: customers use the portal without an account.", "roles")
+        : null;
 
     private static async Task<Error?> CheckDepartments(RedressDb db, List<int>? ids, CancellationToken ct)
     {

@@ -37,7 +37,8 @@ public static class Seeding
         var db = sp.GetRequiredService<RedressDb>();
         var options = sp.GetRequiredService<SeedOptions>();
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Enum.GetNames<Role>())
+        // Customers have no staff account, so no Identity role.
+        foreach (var role in Enum.GetNames<Role>().Where(r => r != nameof(Role.Customer)))
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         if (!await db.Categories.AnyAsync(ct))
         {

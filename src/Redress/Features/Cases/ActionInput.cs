@@ -40,6 +40,11 @@ public sealed class ActionInput
     public string? Summary { get; set; }
     public string? Content { get; set; }
     public string? Description { get; set; }
+    public int Speed { get; set; }
+    public int Effect { get; set; }
+    public int Attitude { get; set; }
+    public int Transparency { get; set; }
+    public int Overall { get; set; }
     public string? Source { get; set; }
 
     /// <param name="zone">The reader's time zone: a deadline picked as a date means the end of that day there.</param>
@@ -57,10 +62,14 @@ public sealed class ActionInput
             Trim(ResponsiblePerson)!, Deadline is { } d ? EndOfDay(d, zone) : null),
         CaseAction.RecordConfirmation => new ConfirmationRequest(Satisfied, SatisfactionValue == 0 ? null : SatisfactionValue, Trim(Comment)),
         CaseAction.RecordReview => new ReviewRequest(Passed, Trim(Notes)!),
+        CaseAction.RateHandling => new RatingRequest(Rated(Speed), Rated(Effect), Rated(Attitude), Rated(Transparency), Rated(Overall), Trim(Comment)),
         CaseAction.AddCommunication => new CommunicationRequest(Direction, Method, Trim(Summary)!, Trim(Content)),
         CaseAction.AddEvidence => new EvidenceRequest(Trim(Description)!, Trim(Source), null),
         _ => new NoteRequest(Trim(Note)),
     };
+
+    /// <summary>The rating control's 0 is "not rated", which the request's Required attribute refuses.</summary>
+    private static int? Rated(int stars) => stars == 0 ? null : stars;
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -36,6 +36,9 @@ public static class CaseChanges
     public static Change RecordConfirmation(ConfirmationRequest r, CasePolicy policy) =>
         (c, a, now) => c.RecordConfirmation(a, now, r.Satisfied!.Value, r.Satisfaction, r.Comment, policy);
 
+    public static Change RateHandling(RatingRequest r) =>
+        (c, a, now) => c.RateHandling(a, now, r.Speed!.Value, r.Effect!.Value, r.Attitude!.Value, r.Transparency!.Value, r.Overall!.Value, r.Comment);
+
     public static Change RecordReview(ReviewRequest r) => (c, a, now) => c.RecordReview(a, now, r.Passed!.Value, r.Notes);
 
     public static Change Withdraw(ReasonRequest r) => (c, a, now) => c.Withdraw(a, now, r.Reason);

@@ -45,6 +45,14 @@ public sealed record ConfirmationRequest(
     [property: Range(1, 5)] int? Satisfaction,
     [property: StringLength(2_000)] string? Comment);
 
+public sealed record RatingRequest(
+    [property: Required, Range(1, 5)] int? Speed,
+    [property: Required, Range(1, 5)] int? Effect,
+    [property: Required, Range(1, 5)] int? Attitude,
+    [property: Required, Range(1, 5)] int? Transparency,
+    [property: Required, Range(1, 5)] int? Overall,
+    [property: StringLength(2_000)] string? Comment);
+
 public sealed record ReviewRequest(
     [property: Required] bool? Passed,
     [property: Required, StringLength(2_000, MinimumLength = 1)] string Notes);

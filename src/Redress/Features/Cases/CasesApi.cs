@@ -77,6 +77,9 @@ public static class CasesApi
             Change(http, cmd, id, user, CaseChanges.RequestConfirmation(body), ct));
         cases.MapPost("/{id:long}/confirmation", (long id, ConfirmationRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.RecordConfirmation(body, policy), ct));
+        cases.MapPost("/{id:long}/rating", (long id, RatingRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, CaseChanges.RateHandling(body), ct))
+            .WithSummary("The customer's survey of the handling (R-AN-5), once, after closing.");
         cases.MapPost("/{id:long}/review", (long id, ReviewRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.RecordReview(body), ct));
         cases.MapPost("/{id:long}/withdraw", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
