@@ -2,6 +2,7 @@ using Redress.Data;
 using Redress.Features.Accounts;
 using Redress.Features.Admin;
 using Redress.Features.Cases;
+using Redress.Features.Portal;
 using Redress.Features.Reference;
 using Redress.Web;
 using Scalar.AspNetCore;
@@ -15,6 +16,7 @@ builder.AddRedressUi();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
+builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 
 var app = builder.Build();

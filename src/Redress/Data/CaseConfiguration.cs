@@ -18,6 +18,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.AssigneeId).HasMaxLength(64);
         b.Property(c => c.AssigneeName).HasMaxLength(100);
         b.Property(c => c.CreatedById).HasMaxLength(64);
+        b.Property(c => c.PortalTokenHash).HasMaxLength(64);
+        b.HasIndex(c => c.PortalTokenHash).IsUnique().HasFilter(NotNull("PortalTokenHash"));
         b.Property(c => c.WithdrawalReason).HasMaxLength(2_000);
         // A bit mask: one integer column filters any combination of flags.
         b.Property(c => c.Flags).HasConversion<int>();
@@ -61,7 +63,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             o.OwnsMany(x => x.Evidence);
         });
         b.OwnsOne(c => c.Solution, o => o.ToJson());
-        b.OwnsOne(c => c.Confirmation, o => o.ToJson());
+        b.OwnsOne(c => c.Confirmation, o =>
+        {
+            o.ToJson();
+            o.OwnsOne(x => x.Ratings, r => r.Ignore(x => x.Scores));
+        });
         b.OwnsMany(c => c.AssistingDepartments, o =>
         {
             o.ToTable("CaseAssistingDepartments");

@@ -22,9 +22,9 @@ public sealed class CustomerOnThePortalTests
     {
         var customer = Actor.Customer("张敏", 1);
 
-        Assert.Equal([CaseAction.RecordConfirmation, CaseAction.AddCommunication],
+        Assert.Equal([CaseAction.RecordConfirmation, CaseAction.AddCommunication, CaseAction.AddAttachment],
             Lifecycle.Available(CaseStatus.AwaitingConfirmation, customer).ToArray());
-        Assert.Equal([CaseAction.AddCommunication], Lifecycle.Available(CaseStatus.Investigating, customer).ToArray());
+        Assert.Equal([CaseAction.AddCommunication, CaseAction.AddAttachment], Lifecycle.Available(CaseStatus.Investigating, customer).ToArray());
         Assert.Contains(Role.Customer, Lifecycle.Registrars);
     }
 

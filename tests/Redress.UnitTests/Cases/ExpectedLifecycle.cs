@@ -42,7 +42,7 @@ public static class ExpectedLifecycle
             [CaseAction.Refer] = ([CaseStatus.Received, CaseStatus.Acknowledged, CaseStatus.Assigned, CaseStatus.Investigating], [Role.Agent, Role.Lead]),
             [CaseAction.AddCommunication] = (Any, DeskAndCustomer),
             [CaseAction.AddNote] = (Any, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
-            [CaseAction.AddAttachment] = (Any, Desk),
+            [CaseAction.AddAttachment] = (Any, DeskAndCustomer),
         };
 
     public static bool Allows(CaseAction action, Role role) => Table[action].Roles.Contains(role);

@@ -56,6 +56,11 @@ public sealed partial class Case
     public Referral? Referral { get; private set; }
     public string? WithdrawalReason { get; private set; }
     public int ReopenCount { get; private set; }
+    /// <summary>
+    /// SHA-256 of the secret in the customer's private tracking link (portal filings). Only the hash is kept,
+    /// so a copy of the database does not hand out links.
+    /// </summary>
+    public string? PortalTokenHash { get; private set; }
     public string CreatedById { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -130,6 +135,9 @@ public sealed partial class Case
         || AssistingDepartments.Any(a => actor.DepartmentIds.Contains(a.DepartmentId));
 
     public IEnumerable<CaseAction> AvailableActions(Actor actor) => Lifecycle.Available(Status, actor);
+
+    /// <summary>Gives the customer a private tracking link; its secret is known only to them.</summary>
+    public void GrantPortalAccess(string tokenHash) => PortalTokenHash = tokenHash;
 
     /// <summary>
     /// R-SEC-2: someone whose role sees the customer masked looked at the personal data. Recorded on the

@@ -61,7 +61,8 @@ public static class Lifecycle
         [CaseAction.Refer] = new([CaseStatus.Received, CaseStatus.Acknowledged, CaseStatus.Assigned, CaseStatus.Investigating], [Role.Agent, Role.Lead]),
         [CaseAction.AddCommunication] = new(AnyStatus, StaffAndCustomer),
         [CaseAction.AddNote] = new(AnyStatus, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
-        [CaseAction.AddAttachment] = new(AnyStatus, Staff),
+        // Customers attach photos and receipts on the portal (R-IN-3).
+        [CaseAction.AddAttachment] = new(AnyStatus, StaffAndCustomer),
     };
 
     /// <summary>Roles that may register a new case.</summary>

@@ -44,7 +44,8 @@ public sealed class RegisterCase(
 
     public sealed record Registered(CaseDetails Case, bool Replayed);
 
-    public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken ct)
+    /// <param name="portalTokenHash">For a filing on the customer portal: the hash of the customer's tracking secret.</param>
+    public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken ct, string? portalTokenHash = null)
     {
         var refs = await reference.GetAsync(ct);
         if (CheckReferences(r, refs) is { } invalid) return invalid;
@@ -69,6 +70,7 @@ public sealed class RegisterCase(
                 // Inside the write: on SQLite, where writers take turns, this look-up is the authoritative one.
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
+                if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
                 await RegistrationRows.InsertAsync(db, kase, record, wct);

@@ -331,6 +331,10 @@ namespace Redress.Data.Migrations.Postgres
                     b.Property<DateTime?>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PortalTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer");
 
@@ -363,6 +367,10 @@ namespace Redress.Data.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PortalTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"PortalTokenHash\" IS NOT NULL");
 
                     b.HasIndex("Status", "Id");
 
@@ -826,6 +834,37 @@ namespace Redress.Data.Migrations.Postgres
 
                             b1.WithOwner()
                                 .HasForeignKey("CaseId");
+
+                            b1.OwnsOne("Redress.Domain.Cases.HandlingRatings", "Ratings", b2 =>
+                                {
+                                    b2.Property<long>("CustomerConfirmationCaseId");
+
+                                    b2.Property<int>("Attitude");
+
+                                    b2.Property<string>("Comment");
+
+                                    b2.Property<int>("Effect");
+
+                                    b2.Property<int>("Overall");
+
+                                    b2.Property<DateTime>("RatedAt");
+
+                                    b2.Property<string>("RatedBy")
+                                        .IsRequired();
+
+                                    b2.Property<int>("Speed");
+
+                                    b2.Property<int>("Transparency");
+
+                                    b2.HasKey("CustomerConfirmationCaseId");
+
+                                    b2.ToTable("Cases");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CustomerConfirmationCaseId");
+                                });
+
+                            b1.Navigation("Ratings");
                         });
 
                     b.OwnsOne("Redress.Domain.Cases.FollowUpReview", "Review", b1 =>
