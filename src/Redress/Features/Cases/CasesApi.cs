@@ -88,9 +88,9 @@ public static class CasesApi
         cases.MapPost("/{id:long}/notes", (long id, TextRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.AddNote(body), ct, appendOnly: true));
 
-        api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, user.ToActor(), ct)))
-            .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id.");
+        api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, string? name, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, name, user.ToActor(), ct)))
+            .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id; by exact name when none of those is given.");
         return cases;
     }
 
