@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Redress.Domain;
@@ -107,7 +106,7 @@ public static class CasesApi
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 128) return Problems.From(Error.Invalid("idempotency_key_too_long", "Idempotency-Key is at most 128 characters.", "Idempotency-Key"));
         // The same key with a different request is refused, so the request is fingerprinted when a key comes with it.
-        var hash = key.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body)));
+        var hash = key.Length == 0 ? null : RegisterCase.Fingerprint(body);
         var result = await register.HandleAsync(body, user.ToActor(), key.Length == 0 ? null : key, hash, ct);
         if (!result.IsSuccess) return Problems.From(result.Error!);
         var (details, replayed) = result.Value;
