@@ -1,3 +1,4 @@
+using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
@@ -11,22 +12,36 @@ namespace Redress.Components;
 /// </summary>
 public static class RequestValidation
 {
-    /// <summary>Messages per request property name; empty when the request is valid.</summary>
+    /// <summary>
+    /// Messages per request property path ("Subject", "Customer.Phone"); empty when the request is valid.
+    /// Nested request records are checked too, as the API's validation does, with the same dotted keys.
+    /// </summary>
     public static Dictionary<string, string> Check(object request, IStringLocalizer l)
     {
         var errors = new Dictionary<string, string>();
-        foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            var value = property.GetValue(request);
-            foreach (var rule in property.GetCustomAttributes<ValidationAttribute>())
-            {
-                if (rule.IsValid(value)) continue;
-                errors[property.Name] = Message(rule, l);
-                break;
-            }
-        }
+        CheckInto(errors, request, "", request.GetType().Assembly, l);
         return errors;
     }
+
+    private static void CheckInto(Dictionary<string, string> errors, object request, string prefix, Assembly requests, IStringLocalizer l)
+    {
+        foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0) continue;
+            var value = property.GetValue(request);
+            var key = prefix + property.Name;
+            var failed = property.GetCustomAttributes<ValidationAttribute>().FirstOrDefault(rule => !rule.IsValid(value));
+            if (failed is not null) errors[key] = Message(failed, l);
+            else if (value is not null && IsNestedRequest(value.GetType(), requests)) CheckInto(errors, value, key + ".", requests, l);
+        }
+    }
+
+    /// <summary>
+    /// A part of the request with rules of its own (CustomerInput inside RegisterCaseRequest): a class from the
+    /// request's own assembly that is not a collection. Framework types (string, DateTimeOffset) are values.
+    /// </summary>
+    private static bool IsNestedRequest(Type type, Assembly requests) =>
+        type.IsClass && type.Assembly == requests && !typeof(IEnumerable).IsAssignableFrom(type);
 
     private static string Message(ValidationAttribute rule, IStringLocalizer l) => rule switch
     {

@@ -146,6 +146,35 @@ public abstract class SearchTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task CustomerHistory_ByNameAlone_FindsCasesFiledUnderThatName_NotCasesThatMentionIt()
+    {
+        var name = "Ouyang " + Guid.NewGuid().ToString("N")[..6];
+        var agent = await app.SignInAsync("agent");
+        var first = await agent.RegisterAsync(A.Case().From(name, "13700003333").Build());
+        var mentioning = await agent.RegisterAsync(A.Case().About("Neighbour's complaint", $"Same fault as {name} reported.").From("孙八", "13700004444").Build());
+        var second = await agent.RegisterAsync(A.Case().From(name.ToUpperInvariant(), "13700005555").Build());
+
+        var history = await agent.GetJsonAsync<List<CaseSummary>>($"/api/v1/customers/history?name={Uri.EscapeDataString(name)}");
+
+        Assert.Equal([second.Id, first.Id], history.Select(h => h.Id));
+        Assert.DoesNotContain(mentioning.Id, history.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task CustomerHistory_WithAPhone_IgnoresTheName()
+    {
+        var name = "Ouyang " + Guid.NewGuid().ToString("N")[..6];
+        var agent = await app.SignInAsync("agent");
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var byPhone = await agent.RegisterAsync(A.Case().From(name, phone).Build());
+        await agent.RegisterAsync(A.Case().From(name, "13700007777").Build());
+
+        var history = await agent.GetJsonAsync<List<CaseSummary>>($"/api/v1/customers/history?phone={phone}&name={Uri.EscapeDataString(name)}");
+
+        Assert.Equal([byPhone.Id], history.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task CustomerHistory_WithoutAKey_IsEmpty()
     {
         var history = await (await app.SignInAsync("agent")).GetJsonAsync<List<CaseSummary>>("/api/v1/customers/history");

@@ -16,7 +16,7 @@ public sealed record CommunicationItem(
 public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy);
 
 /// <summary>Reads of one case and what hangs off it; every read goes through the same scope check.</summary>
-public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock, CaseCommands commands)
+public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock, CaseCommands commands, ListCases list)
 {
     /// <summary>R-SEC-2: the customer's personal data unmasked, with the view recorded on the case's timeline.</summary>
     public async Task<Result<CustomerView>> RevealCustomerAsync(long id, Actor actor, CancellationToken ct)
@@ -76,13 +76,18 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
         return found.Value is { } f ? (f.Meta, f.Bytes) : Error.NotFound("Attachment");
     }
 
-    /// <summary>R-IN-6: the customer's earlier cases, by phone, email or customer id, newest first.</summary>
-    public async Task<List<CaseSummary>> CustomerHistoryAsync(string? phone, string? email, string? customerId, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// R-IN-6: the customer's earlier cases, newest first: by phone, email or customer id when any is given,
+    /// otherwise by name. A name alone is a weak match (many people are called 张伟), so it is used only when
+    /// the caller has nothing better.
+    /// </summary>
+    public async Task<List<CaseSummary>> CustomerHistoryAsync(string? phone, string? email, string? customerId, string? name, Actor actor, CancellationToken ct)
     {
         var phoneKey = Customer.NormalisePhone(phone);
         var emailKey = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
         var cid = string.IsNullOrWhiteSpace(customerId) ? null : customerId.Trim();
-        if (phoneKey is null && emailKey is null && cid is null) return [];
+        if (phoneKey is null && emailKey is null && cid is null)
+            return string.IsNullOrWhiteSpace(name) ? [] : await ByNameAsync(name.Trim(), actor, ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var cases = ListCases.Filter(db.Cases.AsNoTracking(), CaseListQuery.Empty, actor, clock.GetUtcNow().UtcDateTime)
             .Where(c => (phoneKey != null && c.Customer.PhoneKey == phoneKey)
@@ -90,6 +95,19 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
                         || (cid != null && c.Customer.CustomerId == cid));
         var now = clock.GetUtcNow().UtcDateTime;
         return await ListCases.Project(cases.OrderByDescending(c => c.Id).Take(50), now).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The customer's name has no index of its own, but it is in every case's full-text entry: the search
+    /// finds the cases that mention the name (newest first, one bounded page), and of those the ones filed
+    /// under exactly that name are the customer's.
+    /// </summary>
+    private async Task<List<CaseSummary>> ByNameAsync(string name, Actor actor, CancellationToken ct)
+    {
+        var found = await list.HandleAsync(CaseListQuery.Empty with { Q = name, Limit = 100 }, actor, ct);
+        return found.IsSuccess
+            ? [.. found.Value.Items.Where(c => string.Equals(c.CustomerName.Trim(), name, StringComparison.OrdinalIgnoreCase)).Take(50)]
+            : [];
     }
 
     private async Task<Result<T>> WithVisibleCase<T>(long id, Actor actor, Func<RedressDb, long, Task<T>> read, CancellationToken ct)

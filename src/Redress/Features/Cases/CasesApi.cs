@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Redress.Domain;
@@ -91,9 +90,9 @@ public static class CasesApi
         cases.MapPost("/{id:long}/notes", (long id, TextRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.AddNote(body), ct, appendOnly: true));
 
-        api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, user.ToActor(), ct)))
-            .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id.");
+        api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, string? name, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, name, user.ToActor(), ct)))
+            .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id; by exact name when none of those is given.");
         return cases;
     }
 
@@ -110,7 +109,7 @@ public static class CasesApi
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 128) return Problems.From(Error.Invalid("idempotency_key_too_long", "Idempotency-Key is at most 128 characters.", "Idempotency-Key"));
         // The same key with a different request is refused, so the request is fingerprinted when a key comes with it.
-        var hash = key.Length == 0 ? null : Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body)));
+        var hash = key.Length == 0 ? null : RegisterCase.Fingerprint(body);
         var result = await register.HandleAsync(body, user.ToActor(), key.Length == 0 ? null : key, hash, ct);
         if (!result.IsSuccess) return Problems.From(result.Error!);
         var (details, replayed) = result.Value;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
@@ -43,6 +45,12 @@ public sealed class RegisterCase(
     public const int DefaultGrade = 3;
 
     public sealed record Registered(CaseDetails Case, bool Replayed);
+
+    /// <summary>
+    /// What a retry with the same idempotency key must match: SHA-256 of the request's JSON. The API and the
+    /// intake page both use this, so either door recognises its own retry.
+    /// </summary>
+    public static string Fingerprint(RegisterCaseRequest r) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r)));
 
     /// <param name="portalTokenHash">For a filing on the customer portal: the hash of the customer's tracking secret.</param>
     public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken ct, string? portalTokenHash = null)

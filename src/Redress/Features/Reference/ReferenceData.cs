@@ -17,7 +17,17 @@ public sealed class ReferenceData(IDbContextFactory<RedressDb> dbs, TimeProvider
     public sealed record Snapshot(
         IReadOnlyDictionary<int, Department> Departments,
         IReadOnlyDictionary<int, Category> Categories,
-        DateTimeOffset LoadedAt);
+        DateTimeOffset LoadedAt)
+    {
+        /// <summary>Active categories as a picker lists them: each top category followed by its sub-categories.</summary>
+        public IEnumerable<Category> ActiveCategoriesInTreeOrder()
+        {
+            Category TopOf(Category c) => c.ParentId is { } p && Categories.TryGetValue(p, out var parent) ? parent : c;
+            return Categories.Values.Where(c => c.Active)
+                .OrderBy(c => TopOf(c).SortOrder).ThenBy(c => TopOf(c).Id)
+                .ThenBy(c => c.ParentId is null ? 0 : 1).ThenBy(c => c.SortOrder).ThenBy(c => c.Id);
+        }
+    }
 
     public async ValueTask<Snapshot> GetAsync(CancellationToken ct = default)
     {

@@ -32,11 +32,42 @@ window.redress = (function () {
         }
         else if (e.key === "n" && document.querySelector("a[href='/cases/new']")) { e.preventDefault(); Blazor.navigateTo("/cases/new"); }
     }
+    // The intake page's acknowledgement (R-IN-4). navigator.clipboard exists only in a secure context (https or
+    // localhost); over plain http the old way through a selected, hidden text area still works.
+    async function copyText(text) {
+        try {
+            if (navigator.clipboard && window.isSecureContext) {
+                await navigator.clipboard.writeText(text);
+                return true;
+            }
+        } catch (e) {
+            // Permission refused: try the old way.
+        }
+        const active = document.activeElement;
+        const area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        let copied = false;
+        try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+        area.remove();
+        if (active && active.focus) active.focus();
+        return copied;
+    }
     return {
         listKeys: function () {
             if (bound) return;
             bound = true;
             document.addEventListener("keydown", onKey);
+        },
+        copyText: copyText,
+        // After a refused submit: the first field with a message takes the focus, so the keyboard is where the fix is.
+        focusFirst: function (selector) {
+            const field = document.querySelector(selector);
+            if (field) field.focus();
         }
     };
 })();
