@@ -44,6 +44,22 @@ public abstract class CustomerPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("世纪大道", raw, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auditor", "王**")]
+    [InlineData("executive", "王**")]
+    [InlineData("agent", "王芳芳")]
+    public async Task Lists_AndCustomerHistory_MaskTheNameForTheSameRoles(string user, string expected)
+    {
+        var kase = await PrivateCaseAsync();
+        var client = await app.SignInAsync(user);
+
+        var listed = await client.ListAsync($"q={kase.Number}");
+        var history = await client.GetJsonAsync<List<CaseSummary>>("/api/v1/customers/history?phone=13812345678");
+
+        Assert.Equal(expected, Assert.Single(listed.Items).CustomerName);
+        Assert.Equal(expected, Assert.Single(history, h => h.Id == kase.Id).CustomerName);
+    }
+
     [Fact]
     public async Task Reveal_ShowsTheWholeData_AndRecordsWhoLooked_WithoutChangingTheVersion()
     {

@@ -73,7 +73,7 @@ public sealed record CustomerView(string Name, string? Phone, string? Email, str
         ? new(MaskName(c.Name), MaskMiddle(c.Phone, 3, 4), MaskEmail(c.Email), MaskAddress(c.Address), MaskMiddle(c.CustomerId, 1, 2), true)
         : new(c.Name, c.Phone, c.Email, c.Address, c.CustomerId, false);
 
-    private static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
+    internal static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(name.Length - 1, 3));
 
     private static string? MaskMiddle(string? value, int keepStart, int keepEnd)
     {

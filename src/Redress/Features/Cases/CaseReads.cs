@@ -94,7 +94,7 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
                         || (emailKey != null && c.Customer.EmailKey == emailKey)
                         || (cid != null && c.Customer.CustomerId == cid));
         var now = clock.GetUtcNow().UtcDateTime;
-        return await ListCases.Project(cases.OrderByDescending(c => c.Id).Take(50), now).ToListAsync(ct);
+        return ListCases.Masked(await ListCases.Project(cases.OrderByDescending(c => c.Id).Take(50), now).ToListAsync(ct), actor);
     }
 
     /// <summary>
@@ -104,9 +104,9 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
     /// </summary>
     private async Task<List<CaseSummary>> ByNameAsync(string name, Actor actor, CancellationToken ct)
     {
-        var found = await list.HandleAsync(CaseListQuery.Empty with { Q = name, Limit = 100 }, actor, ct);
+        var found = await list.FindAsync(CaseListQuery.Empty with { Q = name, Limit = 100 }, actor, ct);
         return found.IsSuccess
-            ? [.. found.Value.Items.Where(c => string.Equals(c.CustomerName.Trim(), name, StringComparison.OrdinalIgnoreCase)).Take(50)]
+            ? ListCases.Masked(found.Value.Items.Where(c => string.Equals(c.CustomerName.Trim(), name, StringComparison.OrdinalIgnoreCase)).Take(50), actor)
             : [];
     }
 

@@ -58,7 +58,18 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
     private const int MaxSearchBatch = 256;
     private const int MaxSearchBatches = 16;
 
+    /// <summary>The page as the actor may see it: customer names masked for roles that see personal data masked (R-SEC-2).</summary>
     public async Task<Result<CasePage>> HandleAsync(CaseListQuery q, Actor actor, CancellationToken ct)
+    {
+        var page = await FindAsync(q, actor, ct);
+        return page.IsSuccess && !actor.SeesCustomerData ? page.Value with { Items = Masked(page.Value.Items, actor) } : page;
+    }
+
+    internal static List<CaseSummary> Masked(IEnumerable<CaseSummary> rows, Actor actor) =>
+        [.. rows.Select(r => actor.SeesCustomerData ? r : r with { CustomerName = CustomerView.MaskName(r.CustomerName) })];
+
+    /// <summary>Unmasked: for use cases that compare names before they answer (customer history by name).</summary>
+    internal async Task<Result<CasePage>> FindAsync(CaseListQuery q, Actor actor, CancellationToken ct)
     {
         var limit = q.Limit ?? 20;
         if (limit is < 1 or > 100) return Error.Invalid("limit_out_of_range", "limit is 1 to 100.", "limit");
