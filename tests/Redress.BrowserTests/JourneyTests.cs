@@ -89,6 +89,35 @@ public sealed partial class JourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Handler_AddsAPhoto_SeesItsPreview_AndTheContactLog()
+    {
+        var registered = await RegisterAsync("agent", "破损照片 " + Guid.NewGuid().ToString("N")[..6], "13600003333", leadDepartmentCode: "AFTERSALES");
+        using (var api = await app.ApiAsync("agent"))
+        {
+            var call = await api.PostAsJsonAsync($"cases/{registered.Id}/communications",
+                new { direction = "Outbound", method = "Phone", summary = "致电客户核实破损情况", content = "客户确认外箱完好，机身凹陷。" }, TestContext.Current.CancellationToken);
+            call.EnsureSuccessStatusCode();
+        }
+        var page = await app.OpenAsync("handler");
+        await page.GotoAsync($"/cases/{registered.Id}");
+        await Expect(page.GetByTestId("case-communications"), "致电客户核实破损情况");
+
+        await page.GetByTestId("file-input").SetInputFilesAsync(new FilePayload { Name = "dent.png", MimeType = "image/png", Buffer = OnePixelPng });
+        var preview = page.GetByTestId("file-preview");
+        await preview.WaitForAsync();
+        // The image really loads (the handler's cookie reaches the download endpoint), not just its tag.
+        Assert.True(await preview.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1"));
+        await Expect(page.GetByTestId("timeline"), "添加附件");
+
+        await page.GetByTestId("file-input").SetInputFilesAsync(new FilePayload { Name = "virus.exe", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
+        await Expect(page.GetByTestId("case-files"), "不接受此类型的文件");
+        await BrowserApp.ScreenshotAsync(page, nameof(Handler_AddsAPhoto_SeesItsPreview_AndTheContactLog));
+    }
+
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [Fact]
     public async Task LanguageSwitch_TurnsTheVisibleStrings()
     {
         var page = await app.OpenAsync("lead");

@@ -6,6 +6,9 @@ namespace Redress.Features.Cases;
 
 public sealed class AttachmentOptions
 {
+    /// <summary>The files the case page's upload offers; the server checks the content whatever the browser sends.</summary>
+    public const string Accept = ".jpg,.jpeg,.png,.gif,.webp,.pdf,.docx,.xlsx,.txt,.mp3,.m4a,.mp4,.wav";
+
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 }
 
@@ -33,16 +36,24 @@ public sealed class AddAttachment(CaseCommands commands, AttachmentOptions optio
         new("text/plain", [".txt"], IsUtf8Text),
     ];
 
-    public async Task<Result<(CaseDetails Case, AttachmentItem Attachment)>> HandleAsync(long id, IFormFile file, Actor actor, CancellationToken ct)
+    public Task<Result<(CaseDetails Case, AttachmentItem Attachment)>> HandleAsync(long id, IFormFile file, Actor actor, CancellationToken ct) =>
+        HandleAsync(id, file.FileName, file.Length, file.OpenReadStream, actor, ct);
+
+    /// <summary>
+    /// The upload from any door: a multipart form part (API, portal) or a browser file (case page). The size
+    /// is checked before anything is read, so an oversize file costs nothing.
+    /// </summary>
+    public async Task<Result<(CaseDetails Case, AttachmentItem Attachment)>> HandleAsync(
+        long id, string fileName, long length, Func<Stream> open, Actor actor, CancellationToken ct)
     {
-        if (file.Length == 0) return Error.Invalid("empty_file", "The file is empty.", "file");
-        if (file.Length > options.MaxBytes)
-            return new Error("file_too_large", $"Files may be at most {Describe(options.MaxBytes)}; this one is {Describe(file.Length)}.", ErrorKind.Validation, "file");
-        var name = Path.GetFileName(file.FileName).Trim();
+        if (length == 0) return Error.Invalid("empty_file", "The file is empty.", "file");
+        if (length > options.MaxBytes)
+            return new Error("file_too_large", $"Files may be at most {Describe(options.MaxBytes)}; this one is {Describe(length)}.", ErrorKind.Validation, "file");
+        var name = Path.GetFileName(fileName).Trim();
         if (name.Length is 0 or > 255) return Error.Invalid("bad_file_name", "The file needs a name of at most 255 characters.", "file");
 
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
+        using var buffer = new MemoryStream((int)length);
+        await using (var stream = open()) await stream.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var type = Allowed.FirstOrDefault(t => t.Extensions.Contains(extension));
