@@ -3,12 +3,13 @@
 # measure the server over HTTP with 1 and 8 clients, run the intake limit probe in the same run and
 # print one table with every figure beside its target.
 #
-#   bench/run.sh [--provider sqlite|postgres] [--cases N] [--duration S] [--port P] [--report FILE] [--keep]
+#   bench/run.sh [--provider sqlite|postgres] [--cases N] [--duration S] [--port P] [--report FILE] [--keep] [--pages]
 #
 #   --cases N      cases to seed (default 1,000,000); --cases 2000 --duration 3 is the smoke size
 #   --duration S   seconds per measurement (default 30); warm-up is S/3, between 1 and 10 s
 #   --report FILE  also write the final table to FILE
 #   --keep         keep the work directory (database, logs, results.json) and print where it is
+#   --pages        also time the web UI's pages in headless Chromium (Debian's chromium) on the seeded database
 # Environment:
 #   REDRESS_BENCH_PG        a connection string to an EMPTY PostgreSQL database to use instead of a
 #                           throwaway server; REDRESS_BENCH_PROBE_PG for the probe (default: the same)
@@ -17,7 +18,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-provider=sqlite cases=1000000 duration=30 port=5088 keep=0 report=""
+provider=sqlite cases=1000000 duration=30 port=5088 keep=0 report="" pages=0
 command_line="bench/run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --port) port=$2; shift 2 ;;
     --report) report=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --pages) pages=1; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)"; exit 2 ;;
   esac
@@ -123,6 +125,14 @@ step "measuring the server on 127.0.0.1:$port ($duration s per measurement)"
 start_server
 "$bench" load --url "http://127.0.0.1:$port" --pid "$server_pid" --duration "$duration" \
   --info "$work/seed.json" --out "$work/results.json" --work "$work"
+if [ $pages = 1 ]; then
+  step "timing the web UI's pages in headless Chromium"
+  if [ -x /usr/bin/chromium ]; then
+    "$bench" pages --url "http://127.0.0.1:$port" --out "$work/pages.txt" || echo "the page timings failed"
+  else
+    echo "no /usr/bin/chromium (apt-get install chromium): page timings left out"
+  fi
+fi
 stop_server
 
 step "running the intake limit probe ($provider) in the same run"
@@ -144,4 +154,7 @@ else
 fi
 
 "$bench" report --results "$work/results.json" --probe-output "$work/probe.txt" --command "$command_line" --markdown "$work/report.txt"
+if [ -f "$work/pages.txt" ]; then
+  { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"
+fi
 if [ -n "$report" ]; then cp "$work/report.txt" "$report"; fi

@@ -5,7 +5,8 @@ namespace Redress.Bench;
 
 /// <summary>
 /// The benchmark's own tool, driven by bench/run.sh: <c>seed</c> fills a freshly migrated database with
-/// realistic cases, <c>load</c> measures a running server over HTTP, <c>report</c> prints the table.
+/// realistic cases, <c>load</c> measures a running server over HTTP, <c>report</c> prints the table,
+/// <c>pages</c> times the web UI's pages in headless Chromium.
 /// </summary>
 internal static class Program
 {
@@ -13,6 +14,7 @@ internal static class Program
         usage: Redress.Bench seed   --provider sqlite|postgres (--database FILE | --connection CS) --cases N [--text-dir DIR] --info FILE
                Redress.Bench load   --url URL --pid PID --duration S --info FILE --out FILE [--work DIR]
                Redress.Bench report --results FILE [--probe-output FILE] [--command TEXT]
+               Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -30,6 +32,7 @@ internal static class Program
                 "seed" => await SeedCommand.RunAsync(options),
                 "load" => await LoadCommand.RunAsync(options),
                 "report" => await ReportCommand.RunAsync(options),
+                "pages" => await Pages.PageTimingsCommand.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'"),
             };
         }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Redress.Bench.Pages;
+
+/// <summary>
+/// How long each page of the web UI takes to become usable (issue 3: at most 1 s with 1,000,000 cases):
+/// headless Chromium opens the page and the clock stops when the element a user works with is visible
+/// (the queue's table, the case's actions, the form's first field). The first open of each page is reported
+/// apart from the warm ones, because it pays for the server's JIT and the circuit's start.
+/// </summary>
+internal static class PageTimingsCommand
+{
+    private sealed record Probe(string Name, string User, Func<IPage, Task<string>> Path, string Ready);
+
+    public static async Task<int> RunAsync(Args args)
+    {
+        var url = args.Require("url").TrimEnd('/');
+        var runs = args.Int("runs", 5);
+        var chromium = args.Get("chromium") ?? "/usr/bin/chromium";
+        var password = args.Get("password") ?? "Redress-2026";
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+
+        string? caseHref = null;
+        Probe[] probes =
+        [
+            new("sign-in page", "", _ => Task.FromResult("/login"), "#username"),
+            new("queues: lead's home (counts and first page)", "lead", _ => Task.FromResult("/"), "[data-testid=case-table], [data-testid=empty-queue]"),
+            new("queue: overdue, by due date", "lead", _ => Task.FromResult("/?queue=overdue"), "[data-testid=case-table], [data-testid=empty-queue]"),
+            new("search 破损 (agent)", "agent", _ => Task.FromResult("/?q=" + Uri.EscapeDataString("破损")), "[data-testid=case-table], [data-testid=empty-queue]"),
+            new("case page", "lead", async page => caseHref ??= await FirstCaseAsync(page, url), "[data-testid=case-actions]"),
+            new("phone intake form", "agent", _ => Task.FromResult("/cases/new"), "[data-testid=intake-form]"),
+            new("overview", "lead", _ => Task.FromResult("/overview"), "[data-testid=overview]"),
+            new("approvals inbox", "executive", _ => Task.FromResult("/approvals"), "[data-testid=approvals]"),
+            new("portal: complaint form", "", _ => Task.FromResult("/portal"), "#p-name"),
+        ];
+
+        var contexts = new Dictionary<string, IBrowserContext>();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"page",-46} {"first ms",9} {"warm p50",9} {"warm max",9}"));
+        var lines = new List<string>();
+        foreach (var probe in probes)
+        {
+            if (!contexts.TryGetValue(probe.User, out var context))
+                contexts[probe.User] = context = await SignedInAsync(browser, url, probe.User, password);
+            var page = await context.NewPageAsync();
+            var times = new List<double>();
+            string? failure = null;
+            for (var i = 0; i <= runs && failure is null; i++)
+            {
+                try
+                {
+                    var path = await probe.Path(page);
+                    var clock = Stopwatch.StartNew();
+                    await page.GotoAsync(url + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+                    await page.Locator(probe.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+                {
+                    failure = ex.Message.Split('\n')[0];
+                }
+            }
+            await page.CloseAsync();
+            var line = failure is not null
+                ? $"{probe.Name,-46} not measured: {failure}"
+                : string.Create(CultureInfo.InvariantCulture, $"{probe.Name,-46} {times[0],9:F0} {Median(times.Skip(1)),9:F0} {times.Skip(1).Max(),9:F0}");
+            Console.WriteLine(line);
+            lines.Add(line);
+        }
+        foreach (var context in contexts.Values) await context.CloseAsync();
+        if (args.Get("out") is { } file) await File.WriteAllLinesAsync(file, lines);
+        return 0;
+    }
+
+    private static async Task<IBrowserContext> SignedInAsync(IBrowser browser, string url, string user, string password)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1400, Height = 900 } });
+        if (user.Length == 0) return context;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url + "/login");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
+        await page.Locator("[data-testid=whoami]").WaitForAsync();
+        await page.CloseAsync();
+        return context;
+    }
+
+    private static async Task<string> FirstCaseAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url + "/?queue=all");
+        return await page.Locator("tr[data-case-href]").First.GetAttributeAsync("data-case-href") ?? throw new InvalidOperationException("no case in the list");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
