@@ -1,6 +1,7 @@
 using Redress.Data;
 using Redress.Features.Accounts;
 using Redress.Features.Admin;
+using Redress.Features.Analytics;
 using Redress.Features.Cases;
 using Redress.Features.Reference;
 using Redress.Web;
@@ -15,6 +16,7 @@ builder.AddRedressUi();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
+builder.Services.AddAnalytics();
 builder.Services.AddSeeding(builder.Configuration);
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromD
 var api = app.MapGroup("/api/v1");
 api.MapAccountsApi();
 api.MapCasesApi();
+api.MapAnalyticsApi();
 api.MapReferenceApi();
 api.MapAdminApi();
 app.MapRedressUi();
