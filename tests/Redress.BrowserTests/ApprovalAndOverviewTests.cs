@@ -57,6 +57,28 @@ public sealed class ApprovalAndOverviewTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Executive_DecidingAPlanDecidedMeanwhile_IsToldItIsStale_AndNothingIsOverwritten()
+    {
+        var kase = await ProposedGrade2PlanAsync("电视机屏幕出现亮线 " + Guid.NewGuid().ToString("N")[..6]);
+        var page = await app.OpenAsync("executive");
+        await page.GotoAsync("/approvals");
+        var card = page.GetByTestId($"approval-{kase.Number}");
+        await card.GetByTestId("reject").ClickAsync();
+        await page.Locator($"#approval-reason-{kase.Id}").FillAsync("请补充检测报告。");
+
+        // Meanwhile the plan is approved in another session, through the API.
+        using var api = await app.ApiAsync("executive");
+        await ActAsync(api, kase.Id, "approve", new { note = "同意。" });
+        await card.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(card.GetByTestId("stale-warning")).ToBeVisibleAsync();
+        Assert.Equal("Approved", (await api.GetFromJsonAsync<CaseState>($"cases/{kase.Id}", Json, Ct))!.Status);
+        await card.GetByTestId("reload").ClickAsync();
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, nameof(Executive_DecidingAPlanDecidedMeanwhile_IsToldItIsStale_AndNothingIsOverwritten));
+    }
+
+    [Fact]
     public async Task Lead_OpensTheOverview_AndClicksATileDownToItsCases()
     {
         var subject = "空调外机噪音 " + Guid.NewGuid().ToString("N")[..6];
