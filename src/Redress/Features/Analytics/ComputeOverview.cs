@@ -72,19 +72,22 @@ public sealed class ComputeOverview(IDbContextFactory<RedressDb> dbs, ReferenceD
     {
         var all = period.SelectMany(p => p.Groups).ToList();
         var (created, closed, rated) = (all.Sum(g => g.Count), all.Sum(g => g.Closed), ratings.Sum(r => r.Count));
-        var daily = period.Select(p => new DailyVolume(p.Day, p.Groups.Sum(g => g.Count),
-            [.. p.Groups.GroupBy(g => g.Channel).Select(c => new ChannelCount(c.Key, c.Sum(g => g.Count))).OrderBy(c => c.Channel)])).ToList();
+        List<DailyVolume> daily = [.. period.Select(p => new DailyVolume(p.Day, p.Groups.Sum(g => g.Count),
+            [.. p.Groups.GroupBy(g => g.Channel).Select(c => new ChannelCount(c.Key, c.Sum(g => g.Count))).OrderBy(c => c.Channel)]))];
+        List<DepartmentBacklog> backlog = [.. open.Where(g => g.DepartmentId is not null).GroupBy(g => g.DepartmentId!.Value)
+            .Select(d => new DepartmentBacklog(d.Key, d.Sum(g => g.Count), d.Sum(g => g.Overdue)))
+            .OrderByDescending(d => d.Open).ThenBy(d => d.DepartmentId)];
+        List<GradeCount> grades = [.. Enumerable.Range(1, 4).Select(grade => new GradeCount(grade,
+            open.Where(g => g.Grade == grade).Sum(g => g.Count), open.Where(g => g.Grade == grade).Sum(g => g.Overdue)))];
         return new Overview(
             now, days[^1], days[0].FromUtc, days[^1].ToUtc,
-            daily[^1].Total, open.Sum(g => g.Count), open.Sum(g => g.Overdue),
-            new Ratio(all.Sum(g => g.ClosedOnTime), closed), new Ratio(closed, created), new Ratio(all.Sum(g => g.Repeat), created),
-            new SatisfactionScore(rated == 0 ? null : (double)ratings.Sum(r => r.Rating * r.Count) / rated, rated),
-            daily, Pareto(all, refs), all.Where(g => g.CategoryId is null).Sum(g => g.Count),
-            [.. open.Where(g => g.DepartmentId is not null).GroupBy(g => g.DepartmentId!.Value)
-                .Select(d => new DepartmentBacklog(d.Key, d.Sum(g => g.Count), d.Sum(g => g.Overdue))).OrderByDescending(d => d.Open).ThenBy(d => d.DepartmentId)],
-            open.Where(g => g.DepartmentId is null).Sum(g => g.Count),
-            [.. Enumerable.Range(1, 4).Select(grade => new GradeCount(grade,
-                open.Where(g => g.Grade == grade).Sum(g => g.Count), open.Where(g => g.Grade == grade).Sum(g => g.Overdue)))]);
+            NewToday: daily[^1].Total, Open: open.Sum(g => g.Count), Overdue: open.Sum(g => g.Overdue),
+            OnTime: new Ratio(all.Sum(g => g.ClosedOnTime), closed),
+            Resolution: new Ratio(closed, created),
+            Repeat: new Ratio(all.Sum(g => g.Repeat), created),
+            Satisfaction: new SatisfactionScore(rated == 0 ? null : (double)ratings.Sum(r => r.Rating * r.Count) / rated, rated),
+            Daily: daily, Categories: Pareto(all, refs), Unclassified: all.Where(g => g.CategoryId is null).Sum(g => g.Count),
+            Backlog: backlog, Unrouted: open.Where(g => g.DepartmentId is null).Sum(g => g.Count), OpenByGrade: grades);
     }
 
     /// <summary>
