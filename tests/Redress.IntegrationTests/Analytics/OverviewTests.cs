@@ -166,7 +166,11 @@ public abstract class OverviewTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(4, overview.OpenByGrade.Count);
     }
 
-    private void StartAfresh() => app.Advance(TimeSpan.FromDays(100));
+    private void StartAfresh()
+    {
+        app.RequireDatabase();
+        app.Advance(TimeSpan.FromDays(100));
+    }
 
     private async Task<Overview> OverviewAsync(string user) => await (await app.SignInAsync(user)).GetJsonAsync<Overview>(Path);
 
