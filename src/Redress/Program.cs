@@ -1,6 +1,7 @@
 using Redress.Data;
 using Redress.Features.Accounts;
 using Redress.Features.Admin;
+using Redress.Features.Analytics;
 using Redress.Features.Cases;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
@@ -17,6 +18,7 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
+builder.Services.AddAnalytics();
 builder.Services.AddSeeding(builder.Configuration);
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromD
 var api = app.MapGroup("/api/v1");
 api.MapAccountsApi();
 api.MapCasesApi();
+api.MapAnalyticsApi();
 api.MapReferenceApi();
 api.MapAdminApi();
 app.MapRedressUi();

@@ -20,6 +20,7 @@ public static class CasesApi
         services.AddSingleton<CaseReads>();
         services.AddSingleton<RegisterCase>();
         services.AddSingleton<ListCases>();
+        services.AddSingleton<ListPendingApprovals>();
         services.AddSingleton<AssignCase>();
         services.AddSingleton<AddAttachment>();
         return services;

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Redress.Web;
+
+namespace Redress.Features.Analytics;
+
+public static class AnalyticsApi
+{
+    /// <summary>The overview page's policy: the roles of <see cref="ComputeOverview.Readers"/>, defined there once.</summary>
+    public const string OverviewReaders = "OverviewReaders";
+
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<ComputeOverview>();
+        services.AddAuthorization(o => o.AddPolicy(OverviewReaders, p => p.RequireRole(ComputeOverview.Readers.Select(r => r.ToString()))));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapAnalyticsApi(this RouteGroupBuilder api)
+    {
+        var analytics = api.MapGroup("/analytics").WithTags("Analytics");
+        // The use case refuses other roles itself, so the 403 is a problem that says which roles may read it.
+        analytics.MapGet("/overview", async Task<Results<Ok<Overview>, ProblemHttpResult>> (ComputeOverview overview, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var result = await overview.HandleAsync(user.ToActor(), ct);
+                return result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!);
+            })
+            .WithSummary("KPIs and chart data of the overview (R-AN-1, R-AN-2): backlog now, and the cases created in the last 30 local days.");
+        return analytics;
+    }
+}
