@@ -18,6 +18,7 @@ builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
+builder.Services.AddAdministration();
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
