@@ -21,6 +21,8 @@ public sealed record NumberFormatSetting(string Format, string Default, bool IsD
 /// </summary>
 public sealed class NumberingSettings(IDbContextFactory<RedressDb> dbs, StoredSettings settings, CaseNumbers numbers, TimeProvider clock)
 {
+    public const int MaxNumberLength = 40;
+
     public async Task<NumberFormatSetting> GetAsync(CancellationToken ct)
     {
         var row = (await settings.GetAsync(ct)).Rows.GetValueOrDefault(Setting.NumberFormat);
@@ -39,6 +41,9 @@ public sealed class NumberingSettings(IDbContextFactory<RedressDb> dbs, StoredSe
         {
             return Error.Invalid("invalid_number_format", e.Message, "format");
         }
+        // The number column holds 40 characters (CaseConfiguration); a six-digit serial must still fit.
+        if (format.Format(new DateOnly(2026, 12, 31), Channel.Phone, 999_999).Length > MaxNumberLength)
+            return Error.Invalid("number_too_long", $"Numbers in this format would be longer than {MaxNumberLength} characters.", "format");
         await using var db = await dbs.CreateDbContextAsync(ct);
         var row = await db.Settings.FindAsync([Setting.NumberFormat], ct);
         if (row is null) db.Settings.Add(row = new Setting { Key = Setting.NumberFormat });
