@@ -20,6 +20,7 @@ builder.Services.AddCases(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddAnalytics();
 builder.Services.AddSeeding(builder.Configuration);
+builder.Services.AddAdministration();
 
 var app = builder.Build();
 await app.Services.MigrateAsync();

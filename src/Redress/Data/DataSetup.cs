@@ -40,6 +40,7 @@ public static class DataSetup
             builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<SqliteRedressDb>>();
             builder.Services.AddSingleton(new SqliteWriterConnection(cs, pragmas.Sql, storage.SqliteWriterCacheMb));
         }
+        builder.Services.AddSingleton<StoredSettings>();
         // Identity's stores want a scoped context; everything else creates one per operation from the factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContext());
         return builder;

@@ -21,3 +21,14 @@ public sealed class IdempotencyRecord
     public Domain.Cases.Case? Case { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>A user's saved queue filters: the queue page's query string under a name of their choosing.</summary>
+public sealed class SavedView
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>The normalised query string, without "?" or a cursor: <c>queue=overdue&amp;grade=1</c>.</summary>
+    public string Query { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}

@@ -24,6 +24,9 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -84,6 +87,9 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new CaseConfiguration());
+        builder.ApplyConfiguration(new SettingConfiguration());
+        builder.ApplyConfiguration(new ReplyTemplateConfiguration());
+        builder.ApplyConfiguration(new SavedViewConfiguration());
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

@@ -77,6 +77,22 @@ public abstract class ReferenceAndAdminTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(("Q-LABEL", "LEGAL"), (kase.Category?.Code, kase.LeadDepartment?.Code));
     }
 
+    [Fact]
+    public async Task AnAdministrator_CannotLockThemselvesOut_OrDropTheirOwnAdminRole()
+    {
+        var admin = await app.SignInAsync("admin");
+        var self = (await admin.GetJsonAsync<List<UserRow>>("/api/v1/admin/users")).Single(u => u.UserName == "admin");
+
+        var locked = await admin.Http.PutAsJsonAsync($"/api/v1/admin/users/{self.Id}", new UserUpdateInput(self.DisplayName, null, [Role.Admin], null, Locked: true), Json.Options, Test.Ct);
+        var demoted = await admin.Http.PutAsJsonAsync($"/api/v1/admin/users/{self.Id}", new UserUpdateInput(self.DisplayName, null, [Role.Auditor], null, null), Json.Options, Test.Ct);
+
+        Assert.Equal("own_account", (await Expect.ProblemAsync(locked, HttpStatusCode.BadRequest)).Code);
+        Assert.Equal("own_account", (await Expect.ProblemAsync(demoted, HttpStatusCode.BadRequest)).Code);
+        var after = (await admin.GetJsonAsync<List<UserRow>>("/api/v1/admin/users")).Single(u => u.UserName == "admin");
+        Assert.Equal(["Admin"], after.Roles);
+        Assert.False(after.Locked);
+    }
+
     [Theory]
     [InlineData("/api/v1/admin/departments", """{"code":"CS","nameZh":"重复","nameEn":"Duplicate"}""", "duplicate_code")]
     [InlineData("/api/v1/admin/departments", """{"code":"lower case","nameZh":"x","nameEn":"x"}""", null)]

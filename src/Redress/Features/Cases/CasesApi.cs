@@ -23,6 +23,7 @@ public static class CasesApi
         services.AddSingleton<ListPendingApprovals>();
         services.AddSingleton<AssignCase>();
         services.AddSingleton<AddAttachment>();
+        services.AddSingleton<SavedViews>();
         return services;
     }
 
@@ -94,7 +95,24 @@ public static class CasesApi
         api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, string? name, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
                 TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, name, user.ToActor(), ct)))
             .WithTags("Cases").WithSummary("The customer's earlier cases (R-IN-6), by phone, email or customer id; by exact name when none of those is given.");
+        MapSavedViews(api);
         return cases;
+    }
+
+    /// <summary>The signed-in user's own saved queue views; nobody else's are ever listed or deleted.</summary>
+    private static void MapSavedViews(RouteGroupBuilder api)
+    {
+        var views = api.MapGroup("/me/views").WithTags("Saved views");
+        views.MapGet("/", async (SavedViews saved, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await saved.ListAsync(user.ToActor(), ct)))
+            .WithSummary("Your saved views with the number of cases each finds now (none for a search).");
+        views.MapPost("/", async Task<Results<Created<SavedViewItem>, ProblemHttpResult>> (SaveViewInput body, SavedViews saved, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var result = await saved.SaveAsync(body, user.ToActor(), ct);
+            return result.IsSuccess ? TypedResults.Created($"/api/v1/me/views/{result.Value.Id}", result.Value) : Problems.From(result.Error!);
+        })
+            .WithSummary("Save the queue page's query string (queue, q, status, grade, channel, category, sort) under a name.");
+        views.MapDelete("/{id:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, SavedViews saved, ClaimsPrincipal user, CancellationToken ct) =>
+            await saved.DeleteAsync(id, user.ToActor(), ct) is { IsSuccess: false } failed ? Problems.From(failed.Error!) : TypedResults.NoContent());
     }
 
     private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> Change(

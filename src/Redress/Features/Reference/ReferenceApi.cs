@@ -26,6 +26,9 @@ public static class ReferenceApi
                 .Select(d => new DepartmentItem(d.Id, d.Code, d.NameZh, d.NameEn, d.Active)).ToList()));
         group.MapGet("/users", async (int? departmentId, StaffDirectory staff, CancellationToken ct) =>
             TypedResults.Ok(await staff.ListAsync(departmentId, ct))).WithSummary("Staff, optionally of one department: for assignment.");
+        group.MapGet("/reply-templates", async ([System.ComponentModel.DataAnnotations.RegularExpression("^(zh-CN|en)$")] string? language, Admin.ManageReplyTemplates templates, CancellationToken ct) =>
+            TypedResults.Ok(await templates.ListAsync(language, ct)))
+            .WithSummary("Reply templates (R-WF-5) for contacts with customers, optionally of one language (zh-CN, en).");
         return group;
     }
 
