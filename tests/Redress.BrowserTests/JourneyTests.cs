@@ -155,13 +155,7 @@ public sealed partial class JourneyTests(BrowserApp app)
         return (await response.Content.ReadFromJsonAsync<Registered>(Json))!;
     }
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        var items = page.Locator(".mud-popover-open .mud-list-item");
-        await items.First.WaitForAsync();
-        await (option.Length == 0 ? items.First : items.Filter(new() { HasText = option }).First).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string testId, string option) => Controls.ChooseAsync(page, testId, option);
 
     private static Task Expect(ILocator locator, string text) =>
         Assertions.Expect(locator).ToContainTextAsync(text);

@@ -1,12 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Redress.BrowserTests;
 
 /// <summary>The customer portal (issue 3.8): file, follow, answer, accept and rate, without an account.</summary>
-public sealed partial class PortalTests(BrowserApp app)
+public sealed class PortalTests(BrowserApp app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -22,7 +21,7 @@ public sealed partial class PortalTests(BrowserApp app)
         await page.Locator("#p-description").FillAsync("收到的微波炉第一次使用就冒烟，有焦味，已停止使用。");
         await page.Locator("#p-demand").SelectOptionAsync("Exchange");
         await page.Locator("#p-files").SetInputFilesAsync(new FilePayload { Name = "receipt.txt", MimeType = "text/plain", Buffer = "订单 SO123 发票"u8.ToArray() });
-        await page.Locator("#p-answer").FillAsync(await ChallengeAnswerAsync(page));
+        await page.Locator("#p-answer").FillAsync(await Controls.ChallengeAnswerAsync(page));
         await page.GetByTestId("portal-submit").ClickAsync();
 
         await page.GetByTestId("portal-filed").WaitForAsync();
@@ -132,17 +131,6 @@ public sealed partial class PortalTests(BrowserApp app)
         var response = await api.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
     }
-
-    /// <summary>Reads the question off the page and answers it, as a person would.</summary>
-    private static async Task<string> ChallengeAnswerAsync(IPage page)
-    {
-        var question = await page.Locator("label[for=p-answer]").InnerTextAsync();
-        var m = Sum().Match(question);
-        return (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"(\d+)\s*\+\s*(\d+)")]
-    private static partial Regex Sum();
 
     private sealed record Page(List<Row> Items);
 

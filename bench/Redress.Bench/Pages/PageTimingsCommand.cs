@@ -36,8 +36,8 @@ internal static class PageTimingsCommand
             new("search 破损 (agent)", "agent", _ => Task.FromResult("/?q=" + Uri.EscapeDataString("破损")), "[data-testid=case-table], [data-testid=empty-queue]"),
             new("case page", "lead", async page => caseHref ??= await FirstCaseAsync(page, url), "[data-testid=case-actions]"),
             new("phone intake form", "agent", _ => Task.FromResult("/cases/new"), "[data-testid=intake-form]"),
-            new("overview", "lead", _ => Task.FromResult("/overview"), "[data-testid=overview]"),
-            new("approvals inbox", "executive", _ => Task.FromResult("/approvals"), "[data-testid=approvals]"),
+            new("overview", "lead", _ => Task.FromResult("/overview"), "[data-testid=overview-scope]"),
+            new("approvals inbox", "executive", _ => Task.FromResult("/approvals"), "[data-testid=approvals], [data-testid=approvals-empty]"),
             new("portal: complaint form", "", _ => Task.FromResult("/portal"), "#p-name"),
         ];
 
