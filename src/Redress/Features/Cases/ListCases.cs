@@ -164,13 +164,20 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         };
     }
 
-    /// <summary>How many cases each query finds within the actor's scope: the counts beside the queues.</summary>
+    /// <summary>Counts stop here: "10,000+" says enough, and counting a department's whole history at 1,000,000 cases cost a second.</summary>
+    public const int CountCap = 10_000;
+
+    public static string ShowCount(int count) => count > CountCap
+        ? CountCap.ToString("N0", CultureInfo.CurrentCulture) + "+"
+        : count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>How many cases each query finds within the actor's scope, at most <see cref="CountCap"/> + 1: the counts beside the queues.</summary>
     public async Task<int[]> CountAsync(IReadOnlyList<CaseListQuery> queries, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var counts = new int[queries.Count];
-        for (var i = 0; i < queries.Count; i++) counts[i] = await Filter(db.Cases.AsNoTracking(), queries[i], actor, now).CountAsync(ct);
+        for (var i = 0; i < queries.Count; i++) counts[i] = await Filter(db.Cases.AsNoTracking(), queries[i], actor, now).Take(CountCap + 1).CountAsync(ct);
         return counts;
     }
 

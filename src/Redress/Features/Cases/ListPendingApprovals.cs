@@ -31,7 +31,8 @@ public sealed class ListPendingApprovals(IDbContextFactory<RedressDb> dbs, ListC
         await using var db = await dbs.CreateDbContextAsync(ct);
         // The plan and the version come from the same read, so the decision is checked against the plan shown;
         // a case decided since the list was read has left the queue and is left out.
-        var plans = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status == CaseStatus.SolutionProposed)
+        // A case without a plan (data loaded around the domain, like the benchmark's seeded cases) has nothing to decide.
+        var plans = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status == CaseStatus.SolutionProposed && c.Solution != null)
             .Select(c => new { c.Id, c.Version, Plan = c.Solution! })
             .ToDictionaryAsync(c => c.Id, ct);
         return new PendingApprovalPage(
