@@ -102,6 +102,8 @@ public sealed partial class JourneyTests(BrowserApp app)
         await page.GotoAsync($"/cases/{registered.Id}");
         await Expect(page.GetByTestId("case-communications"), "致电客户核实破损情况");
 
+        // Blazor's InputFile listens only once its script has set the input up; a file chosen before that is lost.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=file-input]')?._blazorInputFileNextFileId !== undefined");
         await page.GetByTestId("file-input").SetInputFilesAsync(new FilePayload { Name = "dent.png", MimeType = "image/png", Buffer = OnePixelPng });
         var preview = page.GetByTestId("file-preview");
         await preview.WaitForAsync();
