@@ -5,6 +5,7 @@ using Redress.Features.Analytics;
 using Redress.Features.Cases;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
+using Redress.Features.Sla;
 using Redress.Web;
 using Scalar.AspNetCore;
 
@@ -17,6 +18,7 @@ builder.AddRedressUi();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
+builder.Services.AddSla(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddAnalytics();
 builder.Services.AddSeeding(builder.Configuration);

@@ -81,6 +81,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
         b.HasMany(c => c.Communications).WithOne().HasForeignKey(t => t.CaseId);
         b.HasMany(c => c.Attachments).WithOne().HasForeignKey(t => t.CaseId);
+        b.HasMany(c => c.Clocks).WithOne().HasForeignKey(t => t.CaseId);
+        b.Property(c => c.SlaPolicyKey).HasMaxLength(32);
 
         // Queues: open cases of a department, of a handler, or of everyone, by due date (keyset on Id).
         b.HasIndex(c => new { c.LeadDepartmentId, c.IsOpen, c.DueAt, c.Id });

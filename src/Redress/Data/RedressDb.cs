@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Redress.Domain.Cases;
 using Redress.Domain.Organisation;
+using Redress.Domain.Sla;
+using Redress.Features.Notifications;
 using Redress.Features.Accounts;
 
 namespace Redress.Data;
@@ -27,6 +29,13 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ReplyTemplate> ReplyTemplates => Set<ReplyTemplate>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<CaseClock> CaseClocks => Set<CaseClock>();
+    public DbSet<SlaProfile> SlaProfiles => Set<SlaProfile>();
+    public DbSet<BusinessCalendar> Calendars => Set<BusinessCalendar>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -77,6 +86,11 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         configurationBuilder.Properties<CommunicationMethod>().HaveConversion<string>().HaveMaxLength(12);
         configurationBuilder.Properties<Direction>().HaveConversion<string>().HaveMaxLength(12);
         configurationBuilder.Properties<TimelineEvent>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SlaTarget>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<SlaUnit>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<NotificationEvent>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DeliveryChannel>().HaveConversion<string>().HaveMaxLength(12);
+        configurationBuilder.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(12);
         // SQLite hands DateTime back as Unspecified; everything we store is UTC.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
@@ -90,6 +104,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         builder.ApplyConfiguration(new SettingConfiguration());
         builder.ApplyConfiguration(new ReplyTemplateConfiguration());
         builder.ApplyConfiguration(new SavedViewConfiguration());
+        SlaConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>
@@ -125,6 +140,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
             b.Property(d => d.Code).HasMaxLength(32);
             b.Property(d => d.NameZh).HasMaxLength(100);
             b.Property(d => d.NameEn).HasMaxLength(100);
+            b.Property(d => d.CalendarCode).HasMaxLength(32);
         });
         builder.Entity<Category>(b =>
         {

@@ -58,6 +58,7 @@ public abstract class SignInTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     [Fact]
     public async Task ABrowserSignIn_SetsAnHttpOnlyCookie_ThatTheApiAccepts()
     {
+        app.RequireDatabase();
         using var browser = app.CreateClient();
         var response = await browser.PostAsJsonAsync("/api/v1/auth/login", new { userName = "auditor", password = RedressApp.Password }, Test.Ct);
 

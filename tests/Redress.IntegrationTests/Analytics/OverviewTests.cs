@@ -32,7 +32,7 @@ public abstract class OverviewTests<TApp>(TApp app) : IClassFixture<TApp> where 
         await steps.ToAsync(CaseStatus.Reopened, grade: 3);           // rated 2, but not closed
         await steps.ToAsync(CaseStatus.Withdrawn);
         await steps.ToAsync(CaseStatus.Referred);
-        var late = await steps.ToAsync(CaseStatus.AwaitingConfirmation, grade: 2);
+        var late = await steps.ToAsync(CaseStatus.Implementing, grade: 2);
         var now = await OverviewAsync("executive");
 
         Assert.Equal(before.NewToday + 7, now.NewToday);
@@ -52,8 +52,10 @@ public abstract class OverviewTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.Equal(Backlog(before, ids.Logistics) + 1, Backlog(now, ids.Logistics));
         Assert.Equal([.. before.OpenByGrade.Select(g => g.Open + 1)], now.OpenByGrade.Select(g => g.Open));   // one open case of each grade
 
-        // Six days on, the grade 1 case (due in 3 days) is overdue, and the grade 2 one (due in 5) closes late.
-        app.Advance(TimeSpan.FromDays(6));
+        // Ten days on, the grade 1 case (due in 3 working days) is overdue, and the grade 2 one (due in 5) closes
+        // late. (Had it waited on the customer for those days, the clock would have paused: R-SLA-2.)
+        app.Advance(TimeSpan.FromDays(10));
+        await (await app.SignInAsync("handler")).DoAsync(late.Id, "request-confirmation", Bodies.Note());
         await (await app.SignInAsync("agent")).DoAsync(late.Id, "confirmation", Bodies.Satisfied());
         var later = await OverviewAsync("executive");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 using Redress.Features.Cases;
 using Redress.IntegrationTests.Infrastructure;
 
@@ -116,8 +117,13 @@ public abstract class LifecycleBranchTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal((CaseStatus.Assigned, 1, "Q-SAFETY", true), (c.Status, c.Grade, c.Category?.Code, c.ApprovalRequired));
         Assert.Equal(["Urgent", "Escalated"], c.Flags);
-        Assert.Equal(c.CreatedAt.AddDays(3), c.DueAt);
-        var last = (await quality.TimelineAsync(c.Id))[^1];
+        // A new grade, a new policy: the resolution keeps its start and takes grade 1's limit, with the reason.
+        var resolution = Assert.Single(c.Clocks, k => k.Target == SlaTarget.Resolution);
+        Assert.Equal(("major-1", new TimeLimit(3, SlaUnit.WorkingDays), c.CreatedAt, c.DueAt), (resolution.PolicyKey, resolution.Limit, resolution.StartedAt, resolution.DueAt));
+        var timeline = await quality.TimelineAsync(c.Id);
+        Assert.Equal((TimelineEvent.SlaRecomputed, "Fire risk."), (timeline[^1].Event, timeline[^1].Text));
+        Assert.Contains("\"to\":\"major-1\"", timeline[^1].Changes, StringComparison.Ordinal);
+        var last = timeline[^2];
         Assert.Equal((TimelineEvent.Classified, "Fire risk.", app.Ids.UserId("quality")), (last.Event, last.Text, last.ActorId));
         Assert.Contains("\"grade\":{\"from\":4,\"to\":1}", last.Changes?.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         var same = await quality.ActAsync(c.Id, "classify", new ClassifyRequest(category, 1, [CaseFlags.Escalated, CaseFlags.Urgent], null), (await quality.GetCaseAsync(c.Id)).ETag);

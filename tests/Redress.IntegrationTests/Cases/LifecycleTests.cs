@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 using Redress.Features.Cases;
 using Redress.IntegrationTests.Infrastructure;
 
@@ -21,7 +22,10 @@ public abstract partial class LifecycleTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Matches(NumberPattern(), c.Number);
         Assert.Contains("-EML-", c.Number);
         Assert.True(c.ApprovalRequired);
-        Assert.Equal(now.AddDays(5), c.DueAt);
+        // R-SLA-1: a grade 2 case runs on the major policy; its due date is the resolution clock's.
+        var resolution = Assert.Single(c.Clocks, k => k.Target == SlaTarget.Resolution);
+        Assert.Equal(("major", new TimeLimit(5, SlaUnit.WorkingDays), now, c.DueAt), (resolution.PolicyKey, resolution.Limit, resolution.StartedAt, resolution.DueAt));
+        Assert.Equal(now.AddHours(1), Assert.Single(c.Clocks, k => k.Target == SlaTarget.SupervisorReport).DueAt);
 
         c = await agent.DoAsync(c.Id, "acknowledge", Bodies.Note("Called back, gave the case number."));
         Assert.Equal(CaseStatus.Acknowledged, c.Status);

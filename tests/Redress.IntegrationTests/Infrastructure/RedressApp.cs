@@ -55,6 +55,8 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Seed:Demo", "true");
+        // Tests run scheduler passes themselves, at the moments they choose.
+        builder.UseSetting("Sla:Scheduler:Enabled", "false");
         builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -28,6 +28,15 @@ public enum TimelineEvent
     /// <summary>R-SEC-2: the customer's unmasked personal data was shown to someone who sees it masked.</summary>
     CustomerDataViewed,
     HandlingRated,
+    /// <summary>The case's clocks were set again: new grade, flags or category, so a new policy or limits.</summary>
+    SlaRecomputed,
+    SlaWarning,
+    SlaBreached,
+    /// <summary>A breach still open after the escalation time: executives are told.</summary>
+    SlaEscalated,
+    ExtensionRequested,
+    ExtensionApproved,
+    ExtensionRejected,
 }
 
 /// <summary>
@@ -61,6 +70,19 @@ public sealed class TimelineEntry
         ToStatus = to;
         Text = text;
         Changes = changes;
+    }
+
+    /// <summary>Adds fields to the changes of an entry not yet saved (registration records the SLA policy it chose).</summary>
+    internal void AddChanges(string json)
+    {
+        Changes = Changes is null ? json : Changes[..^1] + "," + json[1..];
+    }
+
+    /// <summary>For entries written outside the aggregate (the scheduler's), which are not added to a loaded case.</summary>
+    internal TimelineEntry For(long caseId)
+    {
+        CaseId = caseId;
+        return this;
     }
 }
 

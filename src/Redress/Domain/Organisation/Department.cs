@@ -8,6 +8,8 @@ public sealed class Department
     public string NameZh { get; set; } = "";
     public string NameEn { get; set; } = "";
     public bool Active { get; set; } = true;
+    /// <summary>The business calendar this department works to, when not the SLA profile's.</summary>
+    public string? CalendarCode { get; set; }
 }
 
 /// <summary>R-CL-1: the configurable taxonomy. A category with a parent is a sub-category.</summary>

@@ -47,6 +47,7 @@ public static class Seeding
             DefaultTaxonomy.LinkSubCategories(db);
             await db.SaveChangesAsync(ct);
         }
+        await Sla.SlaSettings.SeedAsync(db, ct);
         if (await db.Users.AnyAsync(ct)) return;
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -3,6 +3,7 @@ using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
 using Redress.Features.Reference;
+using Redress.Features.Sla;
 
 namespace Redress.Features.Cases;
 
@@ -11,7 +12,7 @@ namespace Redress.Features.Cases;
 /// scope (404, R-SEC-1), check the version the client read (If-Match), let the domain decide, save with
 /// the version as concurrency token so a racing writer loses with 412 instead of overwriting.
 /// </summary>
-public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock)
+public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, SlaSettings sla, TimeProvider clock)
 {
     public delegate Task<Result> Change(Case kase, DateTime now, RedressDb db);
 
@@ -25,12 +26,13 @@ public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var kase = await db.Cases.FirstOrDefaultAsync(c => c.Id == id, ct);
+            var kase = await db.Cases.Include(c => c.Clocks).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
             if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
             if (ifMatch is { } seen && seen != kase.Version) return Error.Stale;
             var now = clock.GetUtcNow().UtcDateTime;
             var result = await change(kase, now, db);
             if (!result.IsSuccess) return result.Error!;
+            kase.ApplyClockRules(actor, now, await sla.GetAsync(ct));
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,4 +1,5 @@
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 using Redress.Features.Reference;
 
 namespace Redress.Features.Cases;
@@ -42,6 +43,8 @@ public sealed record CaseDetails(
     DateTime? ClosedAt,
     DateTime DueAt,
     bool Overdue,
+    /// <summary>R-SLA-1: one per target, the running clock or else the last one.</summary>
+    IReadOnlyList<ClockView> Clocks,
     IReadOnlyList<CaseAction> AvailableActions)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
@@ -54,6 +57,7 @@ public sealed record CaseDetails(
         c.Investigation, c.Solution, c.RequiresApproval, c.Confirmation, c.Review, c.Referral, c.WithdrawalReason,
         c.ReopenCount, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.ClosedAt, c.DueAt,
         c.IsOpen && c.DueAt < now,
+        ClockView.Of(c.Clocks),
         [.. c.AvailableActions(actor)]);
 
     public static IReadOnlyList<string> FlagNames(CaseFlags flags) =>
@@ -92,4 +96,36 @@ public sealed record CustomerView(string Name, string? Phone, string? Email, str
     /// <summary>The first few characters (province and city) stay; the street and number go.</summary>
     private static string? MaskAddress(string? address) =>
         string.IsNullOrEmpty(address) ? address : address.Length <= 6 ? new string('*', address.Length) : address[..6] + "****";
+}
+
+public enum ClockState
+{
+    Running,
+    Warned,
+    Breached,
+    Paused,
+    Met,
+    Stopped,
+}
+
+public sealed record ClockView(SlaTarget Target, ClockState State, string PolicyKey, TimeLimit Limit, DateTime StartedAt, DateTime DueAt,
+    DateTime? PausedAt, DateTime? MetAt, DateTime? BreachedAt, DateTime? EscalatedAt, int Extensions, bool? MetInTime)
+{
+    public static IReadOnlyList<ClockView> Of(IEnumerable<CaseClock> clocks) =>
+    [
+        .. clocks.GroupBy(c => c.Target).OrderBy(g => g.Key)
+            .Select(g => g.FirstOrDefault(c => c.IsActive) ?? g.OrderBy(c => c.StartedAt).ThenBy(c => c.Id).Last())
+            .Select(From),
+    ];
+
+    public static ClockView From(CaseClock c) => new(c.Target, StateOf(c), c.PolicyKey, c.Limit, c.StartedAt, c.DueAt,
+        c.PausedAt, c.MetAt, c.BreachedAt, c.EscalatedAt, c.Extensions, c.MetInTime);
+
+    private static ClockState StateOf(CaseClock c) =>
+        c.MetAt is not null ? ClockState.Met
+        : c.StoppedAt is not null ? ClockState.Stopped
+        : c.PausedAt is not null ? ClockState.Paused
+        : c.BreachedAt is not null ? ClockState.Breached
+        : c.WarnedAt is not null ? ClockState.Warned
+        : ClockState.Running;
 }

@@ -34,7 +34,7 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
     public async Task<Result<CaseDetails>> GetAsync(long id, Actor actor, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var kase = await db.Cases.AsNoTracking().Include(c => c.Clocks).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
         return CaseDetails.From(kase, actor, await reference.GetAsync(ct), clock.GetUtcNow().UtcDateTime);
     }

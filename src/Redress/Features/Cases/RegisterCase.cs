@@ -6,6 +6,7 @@ using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
 using Redress.Features.Reference;
+using Redress.Features.Sla;
 
 namespace Redress.Features.Cases;
 
@@ -39,7 +40,7 @@ public sealed record RegisterCaseRequest(
 
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
-    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, CasePolicy policy, TimeProvider clock)
+    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla, CasePolicy policy, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -56,6 +57,7 @@ public sealed class RegisterCase(
     public async Task<Result<Registered>> HandleAsync(RegisterCaseRequest r, Actor actor, string? idempotencyKey, string? requestHash, CancellationToken ct, string? portalTokenHash = null)
     {
         var refs = await reference.GetAsync(ct);
+        var rules = await sla.GetAsync(ct);
         if (CheckReferences(r, refs) is { } invalid) return invalid;
         var now = clock.GetUtcNow().UtcDateTime;
         var input = ToNewCase(r);
@@ -79,6 +81,7 @@ public sealed class RegisterCase(
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
+                kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
@@ -127,7 +130,7 @@ public sealed class RegisterCase(
         if (record is null) return null;
         if (record.RequestHash != requestHash)
             return Error.Invalid("idempotency_key_reused", "This Idempotency-Key was used for a different request.", "Idempotency-Key");
-        var kase = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.CaseId, ct);
+        var kase = await db.Cases.AsNoTracking().Include(c => c.Clocks).AsSplitQuery().FirstAsync(c => c.Id == record.CaseId, ct);
         return new Registered(CaseDetails.From(kase, actor, refs, clock.GetUtcNow().UtcDateTime), true);
     }
 }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Redress.Components;
+using Redress.Data;
+using Redress.Domain.Cases;
+
+namespace Redress.Features.Notifications;
+
+public sealed class NotificationOptions
+{
+    /// <summary>Where links in mail point: the address people open Redress at.</summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+    /// <summary>The zone times in mail are written in (the recipient's browser zone is not known to a mail).</summary>
+    public string TimeZoneId { get; set; } = "Asia/Shanghai";
+}
+
+/// <summary>Who hears of an event: resolved against the staff when the notice is written.</summary>
+public enum Audience
+{
+    /// <summary>The handler; the lead department's leads when nobody is assigned.</summary>
+    AssigneeOrLeads,
+    /// <summary>The lead department's leads, and the handler.</summary>
+    LeadsAndAssignee,
+    Executives,
+    /// <summary>One named user.</summary>
+    User,
+}
+
+public sealed record Notice(NotificationEvent Event, Audience Audience, long CaseId, string CaseNumber, string Subject,
+    int? DepartmentId, string? AssigneeId, string? Detail = null, DateTime? DueAt = null, string? UserId = null);
+
+/// <summary>
+/// Turns notices into in-app notifications, mails and webhook calls, added to the caller's unit of work so they
+/// commit with the event (the outbox of R-SLA-4). Each user's choices decide what they get, by mail in their language.
+/// </summary>
+public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOptions options)
+{
+    private readonly IStringLocalizer _text = localizers.Create(typeof(Ui));
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZoneId);
+
+    private sealed record Staff(string Id, string Name, string? Email, string Language, List<string> Roles, List<int> Departments);
+
+    public async Task AddAsync(RedressDb db, IReadOnlyCollection<Notice> notices, DateTime now, CancellationToken ct)
+    {
+        if (notices.Count == 0) return;
+        var staff = await StaffAsync(db, ct);
+        var byId = staff.ToDictionary(s => s.Id);
+        var recipientIds = new HashSet<string>();
+        var resolved = notices.Select(n => (Notice: n, To: Recipients(n, staff, byId))).ToList();
+        foreach (var (_, to) in resolved) recipientIds.UnionWith(to.Select(s => s.Id));
+        var choices = await db.NotificationPreferences.AsNoTracking().Where(p => recipientIds.Contains(p.UserId))
+            .ToDictionaryAsync(p => (p.UserId, p.Event), ct);
+        var hooks = await db.Webhooks.AsNoTracking().Where(w => w.Active).ToListAsync(ct);
+        foreach (var (notice, to) in resolved)
+        {
+            foreach (var user in to)
+            {
+                var (email, inApp) = choices.TryGetValue((user.Id, notice.Event), out var p) ? (p.Email, p.InApp) : NotificationDefaults.For(notice.Event);
+                if (inApp)
+                {
+                    db.Notifications.Add(new Notification
+                    {
+                        UserId = user.Id, Event = notice.Event, CaseId = notice.CaseId, CaseNumber = notice.CaseNumber,
+                        Detail = notice.Detail, CreatedAt = now,
+                    });
+                }
+                if (email && !string.IsNullOrWhiteSpace(user.Email)) db.Outbox.Add(Mail(notice, user, now));
+            }
+            foreach (var hook in hooks.Where(h => h.Wants(notice.Event)))
+            {
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Channel = DeliveryChannel.Webhook, Recipient = hook.Id.ToString(CultureInfo.InvariantCulture),
+                    Body = JsonSerializer.Serialize(new
+                    {
+                        @event = notice.Event.ToString(), caseId = notice.CaseId, caseNumber = notice.CaseNumber,
+                        subject = notice.Subject, detail = notice.Detail, dueAt = notice.DueAt, at = now,
+                        recipients = to.Select(u => u.Id),
+                    }, JsonOptions),
+                    CreatedAt = now, NextAttemptAt = now,
+                });
+            }
+        }
+    }
+
+    /// <summary>The title of a notification in the current UI culture, for the bell.</summary>
+    public string Title(NotificationEvent e, string? caseNumber, string? detail) =>
+        string.Format(CultureInfo.CurrentCulture, _text[$"Notify.{e}"], caseNumber, TargetName(detail));
+
+    private string TargetName(string? detail) => detail is null ? "" : _text[$"Sla.Target.{detail}"].ResourceNotFound ? detail : _text[$"Sla.Target.{detail}"];
+
+    private OutboxMessage Mail(Notice notice, Staff user, DateTime now)
+    {
+        var culture = CultureInfo.GetCultureInfo(user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var title = Title(notice.Event, notice.CaseNumber, notice.Detail);
+            var due = notice.DueAt is { } d
+                ? string.Format(culture, _text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, _zone).ToString("yyyy-MM-dd HH:mm", culture), _zone.Id)
+                : "";
+            var body = string.Format(culture, _text["Notify.Mail.Body"], user.Name, title, notice.Subject, due,
+                $"{options.PublicUrl.TrimEnd('/')}/cases/{notice.CaseId}", "\n");
+            return new OutboxMessage
+            {
+                Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {title}", Body = body,
+                CreatedAt = now, NextAttemptAt = now,
+            };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static List<Staff> Recipients(Notice n, List<Staff> staff, Dictionary<string, Staff> byId)
+    {
+        IEnumerable<Staff> Leads() => staff.Where(s => s.Roles.Contains(nameof(Role.Lead)) && n.DepartmentId is { } d && s.Departments.Contains(d));
+        Staff? Assignee() => n.AssigneeId is { } a && byId.TryGetValue(a, out var s) ? s : null;
+        IEnumerable<Staff> to = n.Audience switch
+        {
+            Audience.AssigneeOrLeads => Assignee() is { } a ? [a] : Leads(),
+            Audience.LeadsAndAssignee => Assignee() is { } a ? Leads().Append(a) : Leads(),
+            Audience.Executives => staff.Where(s => s.Roles.Contains(nameof(Role.Executive))),
+            Audience.User => n.UserId is { } u && byId.TryGetValue(u, out var one) ? [one] : [],
+            _ => [],
+        };
+        return [.. to.DistinctBy(s => s.Id)];
+    }
+
+    /// <summary>Active staff with roles and departments: a few hundred rows, read once per batch of notices.</summary>
+    private static async Task<List<Staff>> StaffAsync(RedressDb db, CancellationToken ct)
+    {
+        // SQLite cannot compare DateTimeOffset in a query, so locked accounts are left out here.
+        var now = DateTimeOffset.UtcNow;
+        var users = (await db.Users.AsNoTracking()
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.Language, u.LockoutEnd, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
+            .ToListAsync(ct)).Where(u => u.LockoutEnd is null || u.LockoutEnd < now);
+        var roles = await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name!);
+        return [.. users.Select(u => new Staff(u.Id, u.DisplayName, u.Email, u.Language, [.. rolesByUser[u.Id]], u.Departments))];
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,17 @@
+using Redress.Features.Notifications;
+
+namespace Redress.Features.Sla;
+
+public static class SlaSetup
+{
+    public static IServiceCollection AddSla(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<SlaSettings>();
+        services.AddSingleton<CheckClocks>();
+        services.AddSingleton(config.GetSection("Sla:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions());
+        services.AddHostedService<ClockScheduler>();
+        services.AddSingleton(config.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
+        services.AddSingleton<Notifier>();
+        return services;
+    }
+}
