@@ -32,7 +32,17 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Starts at a whole second of the real present, so PostgreSQL's microseconds lose nothing.</summary>
     public FakeTimeProvider Clock { get; init; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
-    protected string DataDirectory { get; } = Directory.CreateTempSubdirectory("redress-it-").FullName;
+    private string? _dataDirectory;
+
+    /// <summary>Set to start a second host on another app's SQLite file (a restart); the owner deletes it.</summary>
+    public string? SharedDataDirectory { get; init; }
+
+    /// <summary>Runs the SLA scheduler in the background, as production does; tests otherwise run passes themselves.</summary>
+    public bool RunScheduler { get; init; }
+
+    protected string DataDirectory => _dataDirectory ??= SharedDataDirectory ?? Directory.CreateTempSubdirectory("redress-it-").FullName;
+
+    public string DataDirectoryPath => DataDirectory;
 
     /// <summary>Name of the database in test output.</summary>
     public abstract string Database { get; }
@@ -56,7 +66,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Seed:Demo", "true");
         // Tests run scheduler passes themselves, at the moments they choose.
-        builder.UseSetting("Sla:Scheduler:Enabled", "false");
+        builder.UseSetting("Sla:Scheduler:Enabled", RunScheduler ? "true" : "false");
         builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -143,7 +153,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         await DropDatabaseAsync();
         try
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            if (SharedDataDirectory is null) Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {
