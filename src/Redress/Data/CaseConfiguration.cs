@@ -63,6 +63,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             o.OwnsMany(x => x.Evidence);
         });
         b.OwnsOne(c => c.Solution, o => o.ToJson());
+        b.OwnsOne(c => c.PendingExtension, o =>
+        {
+            o.ToJson();
+            o.Property(x => x.Approver).HasConversion<string>();
+        });
         b.OwnsOne(c => c.Confirmation, o =>
         {
             o.ToJson();

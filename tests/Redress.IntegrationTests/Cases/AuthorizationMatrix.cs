@@ -25,6 +25,7 @@ public static class AuthorizationMatrix
         communications        200   200     404      200  403     403       403   403
         notes                 200   200     404      200  200     200       403   403
         attachments           201   201     404      201  403     403       403   403
+        extension             403   200     404      200  403     403       403   403
         """;
 
     public static TheoryData<string, string, int> Cells()

@@ -34,6 +34,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) : IClassFixture<T
         "communications" => (CaseStatus.Received, 3, false, _ => Bodies.Call()),
         "notes" => (CaseStatus.Received, 3, false, _ => Bodies.Text("A note.")),
         "attachments" => (CaseStatus.Received, 3, false, _ => new object()),
+        "extension" => (CaseStatus.Investigating, 3, false, _ => Bodies.Reason("Waiting for the lab.")),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -43,6 +43,9 @@ public static class ExpectedLifecycle
             [CaseAction.AddCommunication] = (Any, DeskAndCustomer),
             [CaseAction.AddNote] = (Any, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
             [CaseAction.AddAttachment] = (Any, DeskAndCustomer),
+            [CaseAction.RequestExtension] = (Open, Handling),
+            [CaseAction.ApproveExtension] = (Open, [Role.Lead, Role.Executive]),
+            [CaseAction.RejectExtension] = (Open, [Role.Lead, Role.Executive]),
         };
 
     public static bool Allows(CaseAction action, Role role) => Table[action].Roles.Contains(role);
@@ -92,6 +95,10 @@ public static class ExpectedLifecycle
         CaseAction.AddCommunication => [new(TimelineEvent.CommunicationAdded, from, null)],
         CaseAction.AddNote => [new(TimelineEvent.NoteAdded, from, null)],
         CaseAction.AddAttachment => [new(TimelineEvent.AttachmentAdded, from, null)],
+        CaseAction.RequestExtension => [new(TimelineEvent.ExtensionRequested, from, null)],
+        // The internal profile's extension step tells the customer.
+        CaseAction.ApproveExtension => [new(TimelineEvent.ExtensionApproved, from, null), new(TimelineEvent.CommunicationAdded, from, null)],
+        CaseAction.RejectExtension => [new(TimelineEvent.ExtensionRejected, from, null)],
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -117,8 +124,22 @@ public static class ExpectedLifecycle
         CaseAction.AddCommunication => Plain(kase.AddCommunication(actor, now, Direction.Outbound, CommunicationMethod.Phone, "Called the customer", null)),
         CaseAction.AddNote => kase.AddNote(actor, now, "Customer prefers calls after 6 pm."),
         CaseAction.AddAttachment => kase.AddAttachment(actor, now, Valid.Photo(now)),
+        CaseAction.RequestExtension => kase.RequestExtension(actor, now, "Waiting for the lab's report.", TestRules.Internal.Profile),
+        CaseAction.ApproveExtension => kase.ApproveExtension(actor, now, "Agreed.", TestRules.Internal),
+        CaseAction.RejectExtension => kase.RejectExtension(actor, now, "Not needed."),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    /// <summary>
+    /// What must be in place before the action can be tried, done before the test looks: the clocks the SLA
+    /// rules give a saved case, and for a decision on an extension, the handler's request (while one can be made).
+    /// </summary>
+    public static void Prepare(CaseAction action, Case kase, DateTime now)
+    {
+        kase.ApplyClockRules(Staff.Agent, now, TestRules.Internal);
+        if (action is CaseAction.ApproveExtension or CaseAction.RejectExtension && Allows(CaseAction.RequestExtension, kase.Status))
+            kase.RequestExtension(Staff.Handler, now, "Waiting for the lab's report.", TestRules.Internal.Profile);
+    }
 
     private static Result Plain<T>(Result<T> result) => result.IsSuccess ? Result.Success : result.Error!;
 

@@ -34,9 +34,10 @@ public sealed class LifecycleMatrixTests
         var grade = GradeFor(action, status);
         var kase = A.Case().Graded(grade).InStatus(status).Build();
         var actor = Staff.Only(role);
+        var now = Times.After(kase);
+        Prepare(action, kase, now);
         var before = CaseSnapshot.Of(kase);
         var timelineBefore = kase.Timeline.Count;
-        var now = Times.After(kase);
 
         var result = Take(action, kase, actor, now);
 

@@ -23,6 +23,11 @@ public enum CaseAction
     AddCommunication,
     AddNote,
     AddAttachment,
+    /// <summary>R-SLA-5: more time for the resolution, step by step as the SLA profile allows.</summary>
+    RequestExtension,
+    /// <summary>The step's approver (a lead or an executive) decides; the data rule checks which.</summary>
+    ApproveExtension,
+    RejectExtension,
 }
 
 /// <summary>
@@ -63,6 +68,9 @@ public static class Lifecycle
         [CaseAction.AddNote] = new(AnyStatus, [Role.Agent, Role.Handler, Role.Lead, Role.QualityManager, Role.Executive]),
         // Customers attach photos and receipts on the portal (R-IN-3).
         [CaseAction.AddAttachment] = new(AnyStatus, StaffAndCustomer),
+        [CaseAction.RequestExtension] = new(AnyOpen, Handling),
+        [CaseAction.ApproveExtension] = new(AnyOpen, [Role.Lead, Role.Executive]),
+        [CaseAction.RejectExtension] = new(AnyOpen, [Role.Lead, Role.Executive]),
     };
 
     /// <summary>Roles that may register a new case.</summary>

@@ -50,7 +50,7 @@ public sealed class ActionInput
     /// <param name="zone">The reader's time zone: a deadline picked as a date means the end of that day there.</param>
     public object RequestFor(CaseAction action, TimeZoneInfo zone) => action switch
     {
-        CaseAction.Reject or CaseAction.Withdraw => new ReasonRequest(Trim(Reason)!),
+        CaseAction.Reject or CaseAction.Withdraw or CaseAction.RequestExtension or CaseAction.RejectExtension => new ReasonRequest(Trim(Reason)!),
         CaseAction.AddNote => new TextRequest(Trim(Text)!),
         CaseAction.Refer => new ReferRequest(Trim(ReferredTo)!, Trim(Reason)!),
         CaseAction.Classify => new ClassifyRequest(CategoryId, Grade, [.. Flags], Trim(Reason)),

@@ -1,5 +1,6 @@
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 
 namespace Redress.Features.Cases;
 
@@ -49,6 +50,12 @@ public static class CaseChanges
         (c, a, now) => c.AddCommunication(a, now, r.Direction!.Value, r.Method!.Value, r.Summary, r.Content).Error ?? Result.Success;
 
     public static Change AddNote(TextRequest r) => (c, a, now) => c.AddNote(a, now, r.Text);
+
+    public static Change RequestExtension(ReasonRequest r, SlaRules rules) => (c, a, now) => c.RequestExtension(a, now, r.Reason, rules.Profile);
+
+    public static Change ApproveExtension(NoteRequest r, SlaRules rules) => (c, a, now) => c.ApproveExtension(a, now, r.Note, rules);
+
+    public static Change RejectExtension(ReasonRequest r) => (c, a, now) => c.RejectExtension(a, now, r.Reason);
 
     /// <summary>Appends add to a case without overwriting anything, so they may come without If-Match.</summary>
     public static bool IsAppendOnly(CaseAction action) =>

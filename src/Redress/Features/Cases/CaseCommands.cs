@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Features.Notifications;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
 
@@ -12,7 +13,7 @@ namespace Redress.Features.Cases;
 /// scope (404, R-SEC-1), check the version the client read (If-Match), let the domain decide, save with
 /// the version as concurrency token so a racing writer loses with 412 instead of overwriting.
 /// </summary>
-public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, SlaSettings sla, TimeProvider clock)
+public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, SlaSettings sla, Notifier notifier, TimeProvider clock)
 {
     public delegate Task<Result> Change(Case kase, DateTime now, RedressDb db);
 
@@ -33,6 +34,9 @@ public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData
             var result = await change(kase, now, db);
             if (!result.IsSuccess) return result.Error!;
             kase.ApplyClockRules(actor, now, await sla.GetAsync(ct));
+            // The notices commit with the change (the outbox), or not at all.
+            await notifier.AddAsync(db, CaseNotices.For(kase, kase.Timeline), now, ct);
+            foreach (var mail in CaseNotices.MailedToCustomer(kase, kase.Timeline, kase.Communications)) Notifier.AddCustomerMail(db, kase, mail, now);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -45,6 +45,7 @@ public sealed record CaseDetails(
     bool Overdue,
     /// <summary>R-SLA-1: one per target, the running clock or else the last one.</summary>
     IReadOnlyList<ClockView> Clocks,
+    ExtensionRequest? PendingExtension,
     IReadOnlyList<CaseAction> AvailableActions)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
@@ -58,7 +59,16 @@ public sealed record CaseDetails(
         c.ReopenCount, c.CreatedAt, c.UpdatedAt, c.AcknowledgedAt, c.ClosedAt, c.DueAt,
         c.IsOpen && c.DueAt < now,
         ClockView.Of(c.Clocks),
-        [.. c.AvailableActions(actor)]);
+        c.PendingExtension,
+        [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))]);
+
+    /// <summary>A decision needs a request, and a new request waits for the decision on the last.</summary>
+    private static bool ExtensionStateAllows(CaseAction action, bool pending) => action switch
+    {
+        CaseAction.RequestExtension => !pending,
+        CaseAction.ApproveExtension or CaseAction.RejectExtension => pending,
+        _ => true,
+    };
 
     public static IReadOnlyList<string> FlagNames(CaseFlags flags) =>
         [.. Enum.GetValues<CaseFlags>().Where(f => f != CaseFlags.None && flags.HasFlag(f)).Select(f => f.ToString())];

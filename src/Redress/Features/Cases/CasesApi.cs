@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Features.Sla;
 using Redress.Web;
 
 namespace Redress.Features.Cases;
@@ -91,6 +92,16 @@ public static class CasesApi
             Change(http, cmd, id, user, CaseChanges.AddCommunication(body), ct, appendOnly: true));
         cases.MapPost("/{id:long}/notes", (long id, TextRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.AddNote(body), ct, appendOnly: true));
+
+        // R-SLA-5: more time for the resolution, asked by the handler and decided by the step's approver.
+        cases.MapPost("/{id:long}/extension", async (long id, ReasonRequest body, CaseCommands cmd, SlaSettings sla, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            await Change(http, cmd, id, user, CaseChanges.RequestExtension(body, await sla.GetAsync(ct)), ct))
+            .WithSummary("Ask for the next extension step of the resolution limit that the SLA profile allows.");
+        cases.MapPost("/{id:long}/extension/approve", async (long id, NoteRequest body, CaseCommands cmd, SlaSettings sla, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            await Change(http, cmd, id, user, CaseChanges.ApproveExtension(body, await sla.GetAsync(ct)), ct))
+            .WithSummary("Grant the pending extension (its step names the approving role); the customer is told when the step says so.");
+        cases.MapPost("/{id:long}/extension/reject", (long id, ReasonRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, CaseChanges.RejectExtension(body), ct));
 
         api.MapGet("/customers/history", async (string? phone, string? email, string? customerId, string? name, CaseReads reads, ClaimsPrincipal user, CancellationToken ct) =>
                 TypedResults.Ok(await reads.CustomerHistoryAsync(phone, email, customerId, name, user.ToActor(), ct)))

@@ -23,6 +23,8 @@ public enum Audience
     AssigneeOrLeads,
     /// <summary>The lead department's leads, and the handler.</summary>
     LeadsAndAssignee,
+    /// <summary>The lead department's leads.</summary>
+    Leads,
     Executives,
     /// <summary>One named user.</summary>
     User,
@@ -85,6 +87,15 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
         }
     }
 
+    /// <summary>A mail to the customer of a case, sent through the outbox like every other.</summary>
+    public static void AddCustomerMail(RedressDb db, Case kase, Communication message, DateTime now) =>
+        db.Outbox.Add(new OutboxMessage
+        {
+            Channel = DeliveryChannel.Email, Recipient = kase.Customer.Email!.Trim(),
+            Subject = $"{message.Summary} · {kase.Number}", Body = message.Content ?? message.Summary,
+            CreatedAt = now, NextAttemptAt = now,
+        });
+
     /// <summary>The title of a notification in the current UI culture, for the bell.</summary>
     public string Title(NotificationEvent e, string? caseNumber, string? detail) =>
         string.Format(CultureInfo.CurrentCulture, _text[$"Notify.{e}"], caseNumber, TargetName(detail));
@@ -124,6 +135,7 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
         {
             Audience.AssigneeOrLeads => Assignee() is { } a ? [a] : Leads(),
             Audience.LeadsAndAssignee => Assignee() is { } a ? Leads().Append(a) : Leads(),
+            Audience.Leads => Leads(),
             Audience.Executives => staff.Where(s => s.Roles.Contains(nameof(Role.Executive))),
             Audience.User => n.UserId is { } u && byId.TryGetValue(u, out var one) ? [one] : [],
             _ => [],

@@ -1303,6 +1303,38 @@ namespace Redress.Data.Migrations.Postgres
                             b1.Navigation("Ratings");
                         });
 
+                    b.OwnsOne("Redress.Domain.Cases.ExtensionRequest", "PendingExtension", b1 =>
+                        {
+                            b1.Property<long>("CaseId");
+
+                            b1.Property<string>("Approver")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<DateTime>("RequestedAt");
+
+                            b1.Property<string>("RequestedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("RequestedById")
+                                .IsRequired();
+
+                            b1.Property<int>("Step");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1
+                                .ToJson("PendingExtension")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
                     b.OwnsOne("Redress.Domain.Cases.FollowUpReview", "Review", b1 =>
                         {
                             b1.Property<long>("CaseId")
@@ -1519,6 +1551,8 @@ namespace Redress.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Investigation");
+
+                    b.Navigation("PendingExtension");
 
                     b.Navigation("Product")
                         .IsRequired();
