@@ -51,8 +51,8 @@ public sealed class IntakeTests(BrowserApp app)
         Assert.Equal((subject, "Phone", 2, "Exchange", "张敏"), (details.Subject, details.Channel, details.Grade, details.Demand, details.Customer.Name));
         Assert.Equal("外观破损", details.Category!.NameZh);
 
-        // The text to read out: the number and the promised reply time in the agent's zone.
-        var replyBy = TimeZoneInfo.ConvertTimeFromUtc(details.DueAt, Shanghai).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+        // The text to read out: the number and the reply time the SLA policy promises, in the agent's zone.
+        var replyBy = TimeZoneInfo.ConvertTimeFromUtc(details.PromisedReplyAt, Shanghai).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
         var text = await page.GetByTestId("ack-text").InnerTextAsync();
         Assert.Contains(number, text);
         Assert.Contains(replyBy, text);
@@ -149,5 +149,5 @@ public sealed class IntakeTests(BrowserApp app)
 
     private sealed record Person(string Name);
 
-    private sealed record Details(long Id, string Subject, string Channel, int Grade, string Demand, Person Customer, Named? Category, DateTime DueAt);
+    private sealed record Details(long Id, string Subject, string Channel, int Grade, string Demand, Person Customer, Named? Category, DateTime DueAt, DateTime PromisedReplyAt);
 }

@@ -26,6 +26,8 @@ public abstract partial class LifecycleTests<TApp>(TApp app) : IClassFixture<TAp
         var resolution = Assert.Single(c.Clocks, k => k.Target == SlaTarget.Resolution);
         Assert.Equal(("major", new TimeLimit(5, SlaUnit.WorkingDays), now, c.DueAt), (resolution.PolicyKey, resolution.Limit, resolution.StartedAt, resolution.DueAt));
         Assert.Equal(now.AddHours(1), Assert.Single(c.Clocks, k => k.Target == SlaTarget.SupervisorReport).DueAt);
+        // R-IN-4: the acknowledgement promises the major policy's first update, 24 hours on.
+        Assert.Equal(now.AddHours(24), c.PromisedReplyAt);
 
         c = await agent.DoAsync(c.Id, "acknowledge", Bodies.Note("Called back, gave the case number."));
         Assert.Equal(CaseStatus.Acknowledged, c.Status);

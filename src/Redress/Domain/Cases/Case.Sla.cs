@@ -58,9 +58,12 @@ public sealed partial class Case
         (_clockedEntries, _clockedCommunications) = (Timeline.Count, Communications.Count);
     }
 
-    /// <summary>The time the customer was promised a reply (R-IN-4): the first contact's limit, else the resolution's.</summary>
+    /// <summary>
+    /// The time the customer was promised an answer (R-IN-4): the policy's initial plan, else its first update,
+    /// else the resolution. (First contact and acknowledgement come sooner, but they are not the answer.)
+    /// </summary>
     public DateTime PromisedReplyAt =>
-        (ActiveClock(SlaTarget.FirstContact) ?? ActiveClock(SlaTarget.Acknowledgement) ?? ActiveClock(SlaTarget.InitialPlan))?.DueAt ?? DueAt;
+        Clocks.Where(c => c.Target is SlaTarget.InitialPlan or SlaTarget.CustomerUpdate).OrderBy(c => c.StartedAt).FirstOrDefault()?.DueAt ?? DueAt;
 
     private void StartClocks(SlaRules rules, ClockContext context, DateTime now, TimelineEntry registered)
     {

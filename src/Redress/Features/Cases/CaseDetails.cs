@@ -46,6 +46,8 @@ public sealed record CaseDetails(
     /// <summary>R-SLA-1: one per target, the running clock or else the last one.</summary>
     IReadOnlyList<ClockView> Clocks,
     ExtensionRequest? PendingExtension,
+    /// <summary>R-IN-4: the reply time the acknowledgement promises, from the SLA policy.</summary>
+    DateTime PromisedReplyAt,
     IReadOnlyList<CaseAction> AvailableActions)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
@@ -60,6 +62,7 @@ public sealed record CaseDetails(
         c.IsOpen && c.DueAt < now,
         ClockView.Of(c.Clocks),
         c.PendingExtension,
+        c.PromisedReplyAt,
         [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))]);
 
     /// <summary>A decision needs a request, and a new request waits for the decision on the last.</summary>

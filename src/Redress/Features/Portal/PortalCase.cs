@@ -11,6 +11,8 @@ public sealed record PortalEvent(DateTime At, TimelineEvent Event, CaseStatus? T
 /// <summary>The case as its customer sees it: no staff notes, no names of staff, no internal findings.</summary>
 public sealed record PortalCaseView(
     long Id, string Number, int Version, CaseStatus Status, string CustomerName, string Subject, string Description, DateTime CreatedAt, DateTime DueAt,
+    /// <summary>R-IN-4: when the customer was promised an answer, from the SLA policy.</summary>
+    DateTime ReplyBy,
     SolutionPlan? Plan, CustomerConfirmation? Confirmation, Referral? Referral, IReadOnlyList<PortalEvent> Events,
     bool CanConfirm, bool CanRate, bool CanAnswer);
 
@@ -23,13 +25,13 @@ public sealed class PortalCase(IDbContextFactory<RedressDb> dbs, CaseCommands co
         TimelineEvent.Registered, TimelineEvent.Acknowledged, TimelineEvent.Assigned, TimelineEvent.InvestigationStarted,
         TimelineEvent.SolutionProposed, TimelineEvent.ImplementationStarted, TimelineEvent.ConfirmationRequested,
         TimelineEvent.CustomerSatisfied, TimelineEvent.Reopened, TimelineEvent.Closed, TimelineEvent.Withdrawn,
-        TimelineEvent.Referred, TimelineEvent.HandlingRated,
+        TimelineEvent.Referred, TimelineEvent.HandlingRated, TimelineEvent.ExtensionApproved,
     ];
 
     public async Task<PortalCaseView?> GetAsync(long caseId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        var kase = await db.Cases.AsNoTracking().Include(c => c.Clocks).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (kase is null) return null;
         var timeline = await db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id).ToListAsync(ct);
         var messages = await db.Communications.AsNoTracking()
@@ -40,7 +42,7 @@ public sealed class PortalCase(IDbContextFactory<RedressDb> dbs, CaseCommands co
             .OrderBy(e => e.At).ToList();
         var customer = Actor.Customer(kase.Customer.Name, kase.Id);
         var actions = kase.AvailableActions(customer).ToHashSet();
-        return new PortalCaseView(kase.Id, kase.Number, kase.Version, kase.Status, kase.Customer.Name, kase.Subject, kase.Description, kase.CreatedAt, kase.DueAt,
+        return new PortalCaseView(kase.Id, kase.Number, kase.Version, kase.Status, kase.Customer.Name, kase.Subject, kase.Description, kase.CreatedAt, kase.DueAt, kase.PromisedReplyAt,
             kase.Status == CaseStatus.AwaitingConfirmation ? kase.Solution : null, kase.Confirmation, kase.Referral, events,
             actions.Contains(CaseAction.RecordConfirmation),
             actions.Contains(CaseAction.RateHandling) && kase.Confirmation is { Ratings: null },
