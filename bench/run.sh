@@ -135,6 +135,11 @@ if [ $pages = 1 ]; then
 fi
 stop_server
 
+step "timing the SLA scheduler: a pass with 10,000 clocks due, and passes with nothing due"
+sla_target=(--data-dir "$work/data")
+[ "$provider" = postgres ] && sla_target=(--connection "$connection")
+"$bench" sla --provider "$provider" "${sla_target[@]}" --due 10000 --out "$work/sla.txt" || echo "the scheduler timing failed"
+
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
 : >"$work/probe.txt"
@@ -154,6 +159,9 @@ else
 fi
 
 "$bench" report --results "$work/results.json" --probe-output "$work/probe.txt" --command "$command_line" --markdown "$work/report.txt"
+if [ -f "$work/sla.txt" ]; then
+  { echo; echo "SLA scheduler (in-process on the benchmark database, the server stopped):"; cat "$work/sla.txt"; } >>"$work/report.txt"
+fi
 if [ -f "$work/pages.txt" ]; then
   { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"
 fi

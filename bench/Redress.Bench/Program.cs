@@ -15,6 +15,7 @@ internal static class Program
                Redress.Bench load   --url URL --pid PID --duration S --info FILE --out FILE [--work DIR]
                Redress.Bench report --results FILE [--probe-output FILE] [--command TEXT]
                Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
+               Redress.Bench sla    --provider sqlite|postgres (--data-dir DIR | --connection CS) [--due N] [--out FILE]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -33,6 +34,7 @@ internal static class Program
                 "load" => await LoadCommand.RunAsync(options),
                 "report" => await ReportCommand.RunAsync(options),
                 "pages" => await Pages.PageTimingsCommand.RunAsync(options),
+                "sla" => await Sla.SlaPassCommand.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'"),
             };
         }
