@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Redress.Data;
@@ -59,6 +60,14 @@ public sealed partial class DeliverOutbox(IDbContextFactory<RedressDb> dbs, Mail
             {
                 await SendAsync(claimed, outcomes, ct);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug met on one message: it counts as a failed attempt, so that in the end it is given up instead of
+                // stopping the outbox; the rest of the batch is released below. The dispatcher logs the exception.
+                var culprit = SendOrder(claimed).FirstOrDefault(m => outcomes.TrueForAll(o => o.Message != m));
+                if (culprit is not null) outcomes.Add((culprit, DeliveryOutcome.Retry($"{ex.GetType().Name}: {ex.Message}")));
+                throw;
+            }
             finally
             {
                 // Also when stopping mid-batch: what went out is recorded, what was not tried is released.
@@ -93,6 +102,10 @@ public sealed partial class DeliverOutbox(IDbContextFactory<RedressDb> dbs, Mail
         return (claimed, lease);
     }
 
+    /// <summary>The order <see cref="SendAsync"/> goes in: mail first, over one connection, then the webhook calls.</summary>
+    private static IEnumerable<OutboxMessage> SendOrder(List<OutboxMessage> claimed) =>
+        claimed.Where(m => m.Channel == DeliveryChannel.Email).Concat(claimed.Where(m => m.Channel == DeliveryChannel.Webhook));
+
     private async Task SendAsync(List<OutboxMessage> claimed, List<(OutboxMessage, DeliveryOutcome)> outcomes, CancellationToken ct)
     {
         var mails = claimed.Where(m => m.Channel == DeliveryChannel.Email).ToList();
@@ -100,7 +113,7 @@ public sealed partial class DeliverOutbox(IDbContextFactory<RedressDb> dbs, Mail
             await foreach (var outcome in mail.SendAsync(mails, ct)) outcomes.Add(outcome);
         var calls = claimed.Where(m => m.Channel == DeliveryChannel.Webhook).ToList();
         if (calls.Count == 0) return;
-        var ids = calls.Select(c => int.TryParse(c.Recipient, out var id) ? id : 0).Distinct().ToList();
+        var ids = calls.Select(c => int.TryParse(c.Recipient, CultureInfo.InvariantCulture, out var id) ? id : 0).Distinct().ToList();
         Dictionary<int, WebhookSubscription> hooks;
         await using (var db = await dbs.CreateDbContextAsync(ct))
             hooks = await db.Webhooks.AsNoTracking().Where(w => ids.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
@@ -140,6 +153,7 @@ public sealed partial class DeliverOutbox(IDbContextFactory<RedressDb> dbs, Mail
             }
             else retrying++;
         }
+        // Claimed but not tried (stopping, or a bug above): free for the next pass rather than after the lease.
         var untried = claimed.Select(m => m.Id).Except(outcomes.Select(o => o.Message.Id)).ToList();
         if (untried.Count > 0)
             await db.Outbox.Where(m => untried.Contains(m.Id) && m.SentAt == null && m.NextAttemptAt == lease)
