@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds Redress once and runs every test project under tests/ against a throwaway PostgreSQL.
+# Builds Redress once and runs every test project under tests/ against a throwaway PostgreSQL and SMTP server.
 #
 #   ./test.sh                        run everything that can run; skipped tests are reported, not fatal
 #   REDRESS_REQUIRE_ALL=1 ./test.sh  a skipped test or a suite that could not run is a failure (CI)
 #
-# Needs the .NET 10 SDK. PostgreSQL comes from Debian's packages (installed with apt-get when run as
-# root on Debian and missing); there is no Docker. Results: TestResults/ (TRX + console log per suite),
+# Needs the .NET 10 SDK. PostgreSQL and the SMTP server (python3-aiosmtpd) come from Debian's packages
+# (installed with apt-get when run as root on Debian and missing); there is no Docker. Results: TestResults/ (TRX + console log per suite),
 # or REDRESS_TEST_RESULTS. The last line is always "N passed, N failed, N skipped".
 set -euo pipefail
 
@@ -39,6 +39,7 @@ finish() {
 # ---------------------------------------------------------------------------------------------------
 PG_TMP=""
 PG_BIN=""
+SMTP_TMP=""   # the SMTP server's directory (section 2), here so that cleanup sees it
 PG_AS=()   # prefix that runs a command as the cluster's owner (initdb and postgres refuse to run as root)
 
 # Runs a PostgreSQL program as the cluster's owner, from the cluster's directory: PostgreSQL 15's tools fail
@@ -48,6 +49,10 @@ as_pg() { (cd "$PG_TMP" && "${PG_AS[@]}" "$@"); }
 cleanup() {
   local code=$?
   trap - EXIT INT TERM
+  if [[ -n "$SMTP_TMP" && -d "$SMTP_TMP" ]]; then
+    [[ -x "$SMTP_TMP/smtp.sh" ]] && "$SMTP_TMP/smtp.sh" stop >/dev/null 2>&1 || true
+    rm -rf "$SMTP_TMP" || true
+  fi
   if [[ -n "$PG_TMP" && -d "$PG_TMP" ]]; then
     if [[ -f "$PG_TMP/data/postmaster.pid" ]]; then
       as_pg "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
@@ -145,7 +150,95 @@ if ! start_pg; then
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 2. Browser: Playwright (tests/Redress.BrowserTests) drives Debian's chromium headless; there are no
+# 2. Mail: a throwaway SMTP server (Debian's python3-aiosmtpd) on a loopback port that stores every
+#    message in a Maildir. The outage test stops and starts it with "$REDRESS_TEST_SMTP_CTL stop|start".
+# ---------------------------------------------------------------------------------------------------
+# Debian's python3, not whichever python3 is first on PATH (a pyenv one does not see Debian's modules).
+SMTP_PYTHON=/usr/bin/python3
+
+has_aiosmtpd() { [[ -x "$SMTP_PYTHON" ]] && "$SMTP_PYTHON" -c 'import aiosmtpd' 2>/dev/null; }
+
+install_aiosmtpd() {
+  if [[ $EUID -eq 0 && -f /etc/debian_version ]] && command -v apt-get >/dev/null; then
+    say "aiosmtpd not found: installing Debian's python3-aiosmtpd package"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-aiosmtpd >/dev/null 2>&1 \
+      || { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1 \
+           && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-aiosmtpd >/dev/null 2>&1; } || true
+    has_aiosmtpd && return 0
+    warn "apt-get could not install python3-aiosmtpd."
+    return 1
+  fi
+  warn "The SMTP server for the mail tests is missing (no aiosmtpd module for $SMTP_PYTHON)."
+  warn "Install it with: sudo apt-get install python3-aiosmtpd   (Debian/Ubuntu), then run ./test.sh again."
+  return 1
+}
+
+# The control script the tests call. It carries its port and directory, so any process can use it.
+write_smtp_ctl() {
+  cat >"$SMTP_TMP/smtp.sh" <<EOF
+#!/usr/bin/env bash
+# Starts or stops the tests' SMTP server (written by test.sh): smtp.sh start|stop. Both wait until done.
+set -euo pipefail
+DIR='$SMTP_TMP' PORT=$1 PYTHON='$SMTP_PYTHON'
+EOF
+  cat >>"$SMTP_TMP/smtp.sh" <<'EOF'
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
+running() { [[ -f "$DIR/smtp.pid" ]] && kill -0 "$(cat "$DIR/smtp.pid")" 2>/dev/null; }
+case "${1:-}" in
+  start)
+    running && exit 0
+    # Its own session and no inherited descriptors: the caller's pipes close when this script exits.
+    setsid "$PYTHON" -m aiosmtpd -n -l "127.0.0.1:$PORT" -c aiosmtpd.handlers.Mailbox "$DIR/Maildir" \
+      </dev/null >>"$DIR/smtp.log" 2>&1 &
+    echo $! >"$DIR/smtp.pid"
+    for _ in $(seq 100); do
+      running || break
+      listening && exit 0
+      sleep 0.1
+    done
+    echo "The SMTP server did not start on 127.0.0.1:$PORT; see $DIR/smtp.log" >&2
+    exit 1 ;;
+  stop)
+    running || { rm -f "$DIR/smtp.pid"; exit 0; }
+    pid=$(cat "$DIR/smtp.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$DIR/smtp.pid" ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
+EOF
+  chmod +x "$SMTP_TMP/smtp.sh"
+}
+
+start_smtp() {
+  has_aiosmtpd || install_aiosmtpd || return 1
+  SMTP_TMP="$(mktemp -d "${TMPDIR:-/tmp}/redress-smtp.XXXXXX")" || return 1
+  mkdir -p "$SMTP_TMP/Maildir/new" "$SMTP_TMP/Maildir/cur" "$SMTP_TMP/Maildir/tmp"
+  local attempt port
+  for attempt in 1 2 3 4 5; do
+    port=$((15000 + RANDOM % 15000))
+    port_in_use "$port" && continue
+    write_smtp_ctl "$port"
+    if "$SMTP_TMP/smtp.sh" start 2>/dev/null; then
+      export REDRESS_TEST_SMTP_PORT=$port REDRESS_TEST_MAILDIR="$SMTP_TMP/Maildir" REDRESS_TEST_SMTP_CTL="$SMTP_TMP/smtp.sh"
+      echo "SMTP server ($("$SMTP_PYTHON" -m aiosmtpd --version 2>/dev/null || echo aiosmtpd)) is ready on 127.0.0.1:$port, Maildir $REDRESS_TEST_MAILDIR"
+      return 0
+    fi
+    warn "The SMTP server did not start on port $port (attempt $attempt); its log:"
+    tail -n 20 "$SMTP_TMP/smtp.log" >&2 2>/dev/null || true
+  done
+  return 1
+}
+
+unset REDRESS_TEST_SMTP_PORT REDRESS_TEST_MAILDIR REDRESS_TEST_SMTP_CTL
+if ! start_smtp; then
+  NOT_RUNNABLE+=("SMTP server could not be started: the mail tests are skipped")
+  warn "No SMTP server: tests that need it will be skipped."
+fi
+
+# ---------------------------------------------------------------------------------------------------
+# 3. Browser: Playwright (tests/Redress.BrowserTests) drives Debian's chromium headless; there are no
 #    browser downloads here. The CJK fonts make the screenshots of Chinese pages readable.
 # ---------------------------------------------------------------------------------------------------
 CHROMIUM="${REDRESS_TEST_CHROMIUM:-/usr/bin/chromium}"
@@ -168,7 +261,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------------
-# 3. Build once, then run each test project from that build.
+# 4. Build once, then run each test project from that build.
 # ---------------------------------------------------------------------------------------------------
 say "Building Redress.slnx ($CONFIGURATION)"
 if ! dotnet build "$ROOT/Redress.slnx" -c "$CONFIGURATION" --nologo -v minimal 2>&1 | tee "$RESULTS/build.log"; then
@@ -255,7 +348,7 @@ for project in "${PROJECTS[@]}"; do
 done
 
 # ---------------------------------------------------------------------------------------------------
-# 4. Summary.
+# 5. Summary.
 # ---------------------------------------------------------------------------------------------------
 say "Summary"
 printf '%s\n' "${SUITE_LINES[@]}"
@@ -266,9 +359,9 @@ printf '%s\n' "${SUITE_LINES[@]}"
 code=0
 [[ $FAILED -gt 0 ]] && code=1
 [[ ${#NOT_RUNNABLE[@]} -gt 0 && "$REQUIRE_ALL" == 1 ]] && code=1
-# Without REDRESS_REQUIRE_ALL a missing PostgreSQL or Chromium only skips tests; a suite that crashed still fails.
+# Without REDRESS_REQUIRE_ALL a missing PostgreSQL, SMTP server or Chromium only skips tests; a suite that crashed still fails.
 for reason in "${NOT_RUNNABLE[@]}"; do
-  [[ "$reason" == PostgreSQL* || "$reason" == "Redress.BrowserTests: no Chromium"* ]] || code=1
+  [[ "$reason" == PostgreSQL* || "$reason" == "SMTP server"* || "$reason" == "Redress.BrowserTests: no Chromium"* ]] || code=1
 done
 if [[ "$REQUIRE_ALL" == 1 && $SKIPPED -gt 0 ]]; then
   echo "REDRESS_REQUIRE_ALL=1: $SKIPPED skipped test(s) count as failures (listed above)." >&2

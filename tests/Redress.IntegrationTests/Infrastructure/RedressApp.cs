@@ -67,6 +67,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Seed:Demo", "true");
         // Tests run scheduler passes themselves, at the moments they choose.
         builder.UseSetting("Sla:Scheduler:Enabled", RunScheduler ? "true" : "false");
+        builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
         builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

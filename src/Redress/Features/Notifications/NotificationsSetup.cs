@@ -1,0 +1,21 @@
+namespace Redress.Features.Notifications;
+
+public static class NotificationsSetup
+{
+    /// <summary>Delivery of the outbox that <see cref="Notifier"/> writes: mail, webhooks and the loop that sends them.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
+    {
+        var section = config.GetSection("Notifications");
+        services.AddSingleton(section.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton(section.GetSection("Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions());
+        services.AddSingleton(section.GetSection("Dispatcher").Get<DispatcherOptions>() ?? new DispatcherOptions());
+        var webhookOptions = section.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions();
+        services.AddHttpClient(WebhookSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(webhookOptions.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<DeliverOutbox>();
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+}
