@@ -2,10 +2,12 @@ namespace Redress.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>Delivery of the outbox that <see cref="Notifier"/> writes: mail, webhooks and the loop that sends them.</summary>
+    /// <summary>The notifier, and delivery of the outbox it writes: mail, webhooks and the loop that sends them.</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
     {
         var section = config.GetSection("Notifications");
+        services.AddSingleton(section.Get<NotificationOptions>() ?? new NotificationOptions());
+        services.AddSingleton<Notifier>();
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(section.GetSection("Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions());
         services.AddSingleton(section.GetSection("Dispatcher").Get<DispatcherOptions>() ?? new DispatcherOptions());

@@ -47,7 +47,7 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
     public async Task AddAsync(RedressDb db, IReadOnlyCollection<Notice> notices, DateTime now, CancellationToken ct)
     {
         if (notices.Count == 0) return;
-        var staff = await StaffAsync(db, ct);
+        var staff = await StaffAsync(db, now, ct);
         var byId = staff.ToDictionary(s => s.Id);
         var recipientIds = new HashSet<string>();
         var resolved = notices.Select(n => (Notice: n, To: Recipients(n, staff, byId))).ToList();
@@ -144,10 +144,10 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
     }
 
     /// <summary>Active staff with roles and departments: a few hundred rows, read once per batch of notices.</summary>
-    private static async Task<List<Staff>> StaffAsync(RedressDb db, CancellationToken ct)
+    private static async Task<List<Staff>> StaffAsync(RedressDb db, DateTime utcNow, CancellationToken ct)
     {
         // SQLite cannot compare DateTimeOffset in a query, so locked accounts are left out here.
-        var now = DateTimeOffset.UtcNow;
+        var now = new DateTimeOffset(utcNow, TimeSpan.Zero);
         var users = (await db.Users.AsNoTracking()
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.Language, u.LockoutEnd, Departments = u.Departments.Select(d => d.DepartmentId).ToList() })
             .ToListAsync(ct)).Where(u => u.LockoutEnd is null || u.LockoutEnd < now);

@@ -1,5 +1,3 @@
-using Redress.Features.Notifications;
-
 namespace Redress.Features.Sla;
 
 public static class SlaSetup
@@ -10,8 +8,6 @@ public static class SlaSetup
         services.AddSingleton<CheckClocks>();
         services.AddSingleton(config.GetSection("Sla:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions());
         services.AddHostedService<ClockScheduler>();
-        services.AddSingleton(config.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
-        services.AddSingleton<Notifier>();
         return services;
     }
 }
