@@ -46,6 +46,7 @@ api.MapCasesApi();
 api.MapAnalyticsApi();
 api.MapReferenceApi();
 api.MapAdminApi();
+api.MapNotificationsApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

@@ -22,6 +22,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
     public Uri BaseAddress => _server!.BaseAddress;
 
+    /// <summary>The server's SQLite file, for the rare test that must move a stored time (the server's clock is the real one).</summary>
+    public string DatabasePath => Path.Combine(_data, "redress.db");
+
     /// <summary>Where screenshots go: the test results folder when test.sh runs us.</summary>
     public static string ScreenshotDirectory =>
         Environment.GetEnvironmentVariable("REDRESS_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -39,6 +42,8 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Storage:DataDirectory"] = _data,
             ["Seed:Demo"] = "true",
             ["Seed:DemoCases"] = "40",
+            // The SLA scheduler runs as in production, only more often, so a test waits seconds for its pass.
+            ["Sla:Scheduler:IntervalSeconds"] = "2",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

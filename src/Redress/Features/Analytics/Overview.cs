@@ -1,5 +1,6 @@
 using Redress.Domain.Analytics;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 
 namespace Redress.Features.Analytics;
 
@@ -23,12 +24,14 @@ namespace Redress.Features.Analytics;
 /// <param name="Backlog">Open cases per lead department (主导部门), largest first.</param>
 /// <param name="Unrouted">Open cases without a lead department yet (not in <paramref name="Backlog"/>).</param>
 /// <param name="OpenByGrade">Open cases per grade, 1 to 4.</param>
+/// <param name="OnTimeByTarget">Per SLA target, of the period's cases' clocks that were met or breached, those met in time (R-SLA-1); targets without such a clock are left out.</param>
 public sealed record Overview(
     DateTime AsOf, LocalDay Today, DateTime PeriodFrom, DateTime PeriodTo,
     int NewToday, int Open, int Overdue,
     Ratio OnTime, Ratio Resolution, Ratio Repeat, SatisfactionScore Satisfaction,
     IReadOnlyList<DailyVolume> Daily, IReadOnlyList<CategoryShare> Categories, int Unclassified,
-    IReadOnlyList<DepartmentBacklog> Backlog, int Unrouted, IReadOnlyList<GradeCount> OpenByGrade);
+    IReadOnlyList<DepartmentBacklog> Backlog, int Unrouted, IReadOnlyList<GradeCount> OpenByGrade,
+    IReadOnlyList<TargetOnTime> OnTimeByTarget);
 
 /// <summary><paramref name="Count"/> of <paramref name="Of"/>; no value when there is nothing to divide by.</summary>
 public sealed record Ratio(int Count, int Of)
@@ -49,3 +52,6 @@ public sealed record CategoryShare(int CategoryId, int Count, double CumulativeP
 public sealed record DepartmentBacklog(int DepartmentId, int Open, int Overdue);
 
 public sealed record GradeCount(int Grade, int Open, int Overdue);
+
+/// <param name="OnTime">Clocks of this target met by their due time, of those met or breached. A running clock is not counted yet.</param>
+public sealed record TargetOnTime(SlaTarget Target, Ratio OnTime);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 using Redress.Features.Reference;
 
 namespace Redress.Features.Cases;
@@ -44,7 +45,12 @@ public sealed record CaseListQuery(
 public sealed record CaseSummary(
     long Id, string Number, int Version, CaseStatus Status, Channel Channel, string Subject, string CustomerName,
     int Grade, IReadOnlyList<string> Flags, int? CategoryId, int? LeadDepartmentId, string? AssigneeName,
-    DateTime CreatedAt, DateTime DueAt, bool Overdue);
+    DateTime CreatedAt, DateTime DueAt, bool Overdue,
+    /// <summary>R-SLA-1: the running clock due first (none when every clock is met, stopped or paused); read after the page.</summary>
+    UrgentClock? Clock = null);
+
+/// <param name="Breached">Past its due time (whether or not the scheduler has taken the step yet).</param>
+public sealed record UrgentClock(SlaTarget Target, DateTime DueAt, bool Breached);
 
 /// <param name="NextCursor">Pass back as cursor for the next page; null on the last page.</param>
 public sealed record CasePage(IReadOnlyList<CaseSummary> Items, string? NextCursor);
@@ -62,7 +68,30 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
     public async Task<Result<CasePage>> HandleAsync(CaseListQuery q, Actor actor, CancellationToken ct)
     {
         var page = await FindAsync(q, actor, ct);
-        return page.IsSuccess && !actor.SeesCustomerData ? page.Value with { Items = Masked(page.Value.Items, actor) } : page;
+        if (!page.IsSuccess) return page;
+        var rows = actor.SeesCustomerData ? page.Value.Items : Masked(page.Value.Items, actor);
+        return page.Value with { Items = await WithClocksAsync(rows, ct) };
+    }
+
+    /// <summary>
+    /// The most urgent running clock of each row, in one query on the CaseClocks (CaseId) index for the page's
+    /// ids only: joining clocks into the list query would multiply its rows and cost it its index order.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseSummary>> WithClocksAsync(IReadOnlyList<CaseSummary> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return rows;
+        var ids = rows.Select(r => r.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var running = await db.CaseClocks.AsNoTracking()
+            .Where(k => ids.Contains(k.CaseId) && k.MetAt == null && k.StoppedAt == null && k.PausedAt == null)
+            .Select(k => new { k.CaseId, k.Target, k.DueAt, k.BreachedAt })
+            .ToListAsync(ct);
+        var first = running.GroupBy(k => k.CaseId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(k => k.DueAt).ThenBy(k => k.Target).First());
+        return [.. rows.Select(r => first.TryGetValue(r.Id, out var k)
+            ? r with { Clock = new UrgentClock(k.Target, k.DueAt, k.BreachedAt is not null || k.DueAt <= now) }
+            : r)];
     }
 
     internal static List<CaseSummary> Masked(IEnumerable<CaseSummary> rows, Actor actor) =>
@@ -229,7 +258,7 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
     internal static IQueryable<CaseSummary> Project(IQueryable<Case> cases, DateTime now) => cases.Select(c => new CaseSummary(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Customer.Name, c.Grade,
         CaseDetails.FlagNames(c.Flags), c.CategoryId, c.LeadDepartmentId, c.AssigneeName, c.CreatedAt, c.DueAt,
-        c.IsOpen && c.DueAt < now));
+        c.IsOpen && c.DueAt < now, null));
 
     // Numbers start with digits in every sensible template (the date); "20261123-T" is a prefix search.
     [GeneratedRegex(@"^\d{4,}(-[A-Za-z0-9-]*)?$")]

@@ -8,6 +8,9 @@ public static class NotificationsSetup
         var section = config.GetSection("Notifications");
         services.AddSingleton(section.Get<NotificationOptions>() ?? new NotificationOptions());
         services.AddSingleton<Notifier>();
+        services.AddSingleton<ListNotifications>();
+        services.AddSingleton<MarkNotificationsRead>();
+        services.AddSingleton<ChooseNotifications>();
         services.AddSingleton(section.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(section.GetSection("Delivery").Get<DeliveryOptions>() ?? new DeliveryOptions());
         services.AddSingleton(section.GetSection("Dispatcher").Get<DispatcherOptions>() ?? new DispatcherOptions());
