@@ -44,6 +44,7 @@ api.MapCasesApi();
 api.MapAnalyticsApi();
 api.MapReferenceApi();
 api.MapAdminApi();
+api.MapSlaApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

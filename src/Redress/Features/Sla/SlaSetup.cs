@@ -8,6 +8,8 @@ public static class SlaSetup
     {
         services.AddSingleton<SlaSettings>();
         services.AddSingleton<CheckClocks>();
+        services.AddSingleton<ManageSlaProfiles>();
+        services.AddSingleton<ManageCalendars>();
         services.AddSingleton(config.GetSection("Sla:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions());
         services.AddHostedService<ClockScheduler>();
         services.AddSingleton(config.GetSection("Notifications").Get<NotificationOptions>() ?? new NotificationOptions());
