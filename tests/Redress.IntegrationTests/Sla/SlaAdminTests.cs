@@ -111,6 +111,21 @@ public abstract class SlaAdminTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task ARequestOfTheWrongShape_IsA400ValidationProblem_NamingTheField()
+    {
+        var admin = await app.SignInAsync("admin");
+        var (profile, etag) = await ReadProfileAsync(admin, "uk-fca");
+        var rules = ManageSlaProfiles.RulesOf(profile);
+        // Policy keys are stored on every clock, in a 32-character column.
+        rules = rules with { Policies = [rules.Policies[0] with { Key = new string('k', 33) }, .. rules.Policies.Skip(1)] };
+
+        var problem = await Expect.ProblemAsync(await SendAsync(admin, HttpMethod.Put, $"{Profiles}/uk-fca/rules", rules, etag), HttpStatusCode.BadRequest);
+
+        Assert.Contains("policies[0].key", problem.Errors!.Keys);
+        Assert.Equal(profile.Version, (await ReadProfileAsync(admin, "uk-fca")).Profile.Version);
+    }
+
+    [Fact]
     public async Task AStaleVersion_IsRefusedWith412_AndNoIfMatchWith428()
     {
         var admin = await app.SignInAsync("admin");
