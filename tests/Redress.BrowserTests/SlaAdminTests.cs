@@ -53,6 +53,11 @@ public sealed class SlaAdminTests(BrowserApp app)
         var calendar = await api.GetFromJsonAsync<Calendar>("sla/calendars/US", Json, TestContext.Current.CancellationToken);
         Assert.Equal(["2030-12-24", "2030-12-26", "2030-12-28"], calendar!.Days.Where(d => d.Date.StartsWith("2030", StringComparison.Ordinal)).Select(d => d.Date));
         await BrowserApp.ScreenshotAsync(admin, nameof(Admin_EditsATargetOfAProfile_AndAddsHolidaysToACalendar));
+
+        var english = await app.OpenAsync("admin", "en");
+        await english.GotoAsync("/admin/sla");
+        await Assertions.Expect(english.GetByTestId("target-us-cfpb-general-InitialPlan")).ToHaveTextAsync("Initial plan: 20 calendar days");
+        await BrowserApp.ScreenshotAsync(english, "SlaProfilesPage.en");
     }
 
     /// <summary>A profile reads in the shape its rules are written: GET it, change a field, PUT it back.</summary>
