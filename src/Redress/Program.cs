@@ -47,6 +47,7 @@ api.MapAnalyticsApi();
 api.MapReferenceApi();
 api.MapAdminApi();
 api.MapNotificationsApi();
+api.MapSlaApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

@@ -6,6 +6,8 @@ public static class SlaSetup
     {
         services.AddSingleton<SlaSettings>();
         services.AddSingleton<CheckClocks>();
+        services.AddSingleton<ManageSlaProfiles>();
+        services.AddSingleton<ManageCalendars>();
         services.AddSingleton(config.GetSection("Sla:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions());
         services.AddHostedService<ClockScheduler>();
         return services;
