@@ -54,6 +54,11 @@ public sealed record PolicyMatch(IReadOnlyList<int> Grades, CaseFlags AnyFlags, 
 {
     public static readonly PolicyMatch Everything = new([], CaseFlags.None, [], []);
 
+    /// <summary>By content: the lists make record equality compare references, and a match read back from JSON is a new one.</summary>
+    public bool MatchesEverything =>
+        (Grades.Count == 0 && AnyFlags == CaseFlags.None || Grades.Order().SequenceEqual([1, 2, 3, 4]))
+        && CategoryIds.Count == 0 && Channels.Count == 0;
+
     public bool Matches(int grade, CaseFlags flags, int? categoryId, Channel channel)
     {
         // Grades and flags are alternatives (a grade 3 safety complaint is still major); category and channel narrow.
@@ -128,7 +133,7 @@ public sealed class SlaProfile
             if (p.Targets.Any(t => t.Limit.Amount is < 1 or > 10_000))
                 return Error.Invalid("limit_out_of_range", $"Policy {p.Key}: each limit is 1 to 10,000 units.", "policies");
         }
-        if (list[^1].Match != PolicyMatch.Everything && !list[^1].Match.Grades.Order().SequenceEqual([1, 2, 3, 4]))
+        if (!list[^1].Match.MatchesEverything)
             return Error.Invalid("catch_all_required", "The last policy must match every case, so that no case is left without limits.", "policies");
         if (warnAtPercent is < 1 or > 99) return Error.Invalid("warn_out_of_range", "Warn at 1 to 99 % of a limit.", "warnAtPercent");
         if (escalateAfterMinutes is < 1 or > 43_200) return Error.Invalid("escalate_out_of_range", "Escalate after 1 minute to 30 days.", "escalateAfterMinutes");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain.Cases;
+using Redress.Domain.Sla;
 using Redress.Domain.Organisation;
 
 namespace Redress.Features.Admin;
@@ -40,6 +41,7 @@ internal static partial class DemoData
         var numbers = sp.GetRequiredService<CaseNumbers>();
         var policy = sp.GetRequiredService<CasePolicy>();
         var clock = sp.GetRequiredService<TimeProvider>();
+        var rules = await sp.GetRequiredService<Sla.SlaSettings>().GetAsync(ct);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var people = await db.Users.Select(u => new { u.Id, u.UserName, u.DisplayName, Departments = u.Departments.Select(d => d.DepartmentId).ToList() }).ToListAsync(ct);
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
@@ -69,7 +71,8 @@ internal static partial class DemoData
             var number = await numbers.NextAsync(db, channel, at, ct);
             var kase = Case.Register(input, number, cast.Agent, at, policy).Value;
             var target = Targets[i % Targets.Length];
-            Advance(kase, target, story, cast, at, policy, random);
+            Advance(kase, target, story, cast, at, policy, rules, random);
+            kase.ApplyClockRules(cast.Agent, kase.UpdatedAt, rules);
             db.Cases.Add(kase);
             await db.SaveChangesAsync(ct);
             var c = kase.Customer;
@@ -84,10 +87,15 @@ internal static partial class DemoData
     private sealed record Cast(Actor Agent, Actor Handler, Actor Handler2, Actor Lead, Actor Executive, Actor Quality, Dictionary<string, int> Departments);
 
     /// <summary>Walks a new case through the lifecycle to <paramref name="target"/>, minutes to days apart.</summary>
-    private static void Advance(Case kase, CaseStatus target, Story story, Cast cast, DateTime at, CasePolicy policy, Random random)
+    /// <remarks>The clock rules see each step at its own time, as they would have had the case been worked in Redress.</remarks>
+    private static void Advance(Case kase, CaseStatus target, Story story, Cast cast, DateTime at, CasePolicy policy, SlaRules rules, Random random)
     {
         var t = at;
-        DateTime Next() => t = t.AddMinutes(random.Next(10, 600));
+        DateTime Next()
+        {
+            kase.ApplyClockRules(cast.Agent, t, rules);
+            return t = t.AddMinutes(random.Next(10, 600));
+        }
         bool Done(CaseStatus s) => kase.Status == target || s == target;
         if (target == CaseStatus.Received) return;
         var logistics = story.Category == "LOGISTICS";
