@@ -1,6 +1,9 @@
 namespace Redress.Domain.Cases;
 
-/// <summary>Organisation settings the lifecycle needs. Time limits proper (SLA policies) come with issue 4.</summary>
+/// <summary>
+/// Organisation settings the lifecycle needs. The due date it gives a case at registration and re-grade is a
+/// first value only: the case's resolution clock (Domain/Sla, ApplyClockRules) sets it from the SLA profile.
+/// </summary>
 public sealed record CasePolicy
 {
     /// <summary>Calendar days to resolve a case, by grade 1..4.</summary>
