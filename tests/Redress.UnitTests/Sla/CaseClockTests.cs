@@ -6,15 +6,7 @@ namespace Redress.UnitTests.Sla;
 /// <summary>The scheduler's steps on one clock: warn at 75 %, breach at the limit, escalate later, each once.</summary>
 public sealed class CaseClockTests
 {
-    private static readonly SlaRules Rules = new(Active(SlaPresets.Internal()),
-        new Dictionary<string, BusinessCalendar> { [CalendarCodes.China] = BusinessCalendar.ChinaMainland() },
-        new Dictionary<int, string>());
-
-    private static SlaProfile Active(SlaProfile p)
-    {
-        p.Activate(true);
-        return p;
-    }
+    private static readonly SlaRules Rules = TestRules.Internal;
 
     /// <summary>A grade 2 case's one-hour supervisor-report clock, started at Times.Start.</summary>
     private static CaseClock OneHourClock()

@@ -7,15 +7,7 @@ namespace Redress.UnitTests.Sla;
 /// <summary>When each clock starts, is met, pauses, resumes and stops, as the lifecycle moves (R-SLA-1/2).</summary>
 public sealed class ClockRulesTests
 {
-    private static readonly SlaRules Rules = new(Active(SlaPresets.Internal()),
-        new Dictionary<string, BusinessCalendar> { [CalendarCodes.China] = BusinessCalendar.ChinaMainland() },
-        new Dictionary<int, string>());
-
-    private static SlaProfile Active(SlaProfile p)
-    {
-        p.Activate(true);
-        return p;
-    }
+    private static readonly SlaRules Rules = TestRules.Internal;
 
     /// <summary>Registered Monday 2 March 2026 09:00 Beijing (Times.Start), graded as asked.</summary>
     private static Case Registered(int grade = 3, CaseFlags flags = CaseFlags.None)
