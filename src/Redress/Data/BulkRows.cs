@@ -47,10 +47,6 @@ internal static class BulkRows
         }
     }
 
-    /// <summary>The rows of type <typeparamref name="T"/> the context was given to add (change detection must be off).</summary>
-    public static List<T> Added<T>(RedressDb db) where T : class =>
-        [.. db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
-
     /// <summary>Writes what the scheduler changed on each clock: one prepared UPDATE, run once per clock.</summary>
     public static async Task UpdateStepsAsync(RedressDb db, IReadOnlyCollection<CaseClock> clocks, CancellationToken ct)
     {

@@ -21,6 +21,12 @@ internal static class SlaConfiguration
             // The scheduler's only query: clocks with work due. Met, stopped and paused clocks are not in it,
             // so a pass costs what is due, not what is open.
             b.HasIndex(c => c.NextCheckAt).HasFilter("\"NextCheckAt\" IS NOT NULL");
+            // What the scheduler writes (BulkRows.UpdateStepsAsync) is checked when a change saves a clock it
+            // loaded before the step: the change is then retried on the stepped clock (CaseCommands), instead of
+            // re-arming a warning or moving a breached limit from a stale copy.
+            b.Property(c => c.WarnedAt).IsConcurrencyToken();
+            b.Property(c => c.BreachedAt).IsConcurrencyToken();
+            b.Property(c => c.EscalatedAt).IsConcurrencyToken();
         });
         builder.Entity<SlaProfile>(b =>
         {

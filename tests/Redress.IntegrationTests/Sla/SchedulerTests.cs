@@ -89,6 +89,34 @@ public abstract class SchedulerTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task AChangeThatLoadedAClockBeforeTheSchedulerSteppedIt_IsRetriedOnTheSteppedClock()
+    {
+        var c = await MajorCaseAsync(app);
+        app.Advance(TimeSpan.FromMinutes(45));
+        await PassAsync(app);                           // the supervisor report is warned
+        app.Advance(TimeSpan.FromMinutes(16));          // and past its hour, not yet breached
+        var quality = new Actor(app.Ids.UserId("quality"), "Quality", new HashSet<Role> { Role.QualityManager }, new HashSet<int>());
+        var attempts = 0;
+
+        var regraded = await app.Services.GetRequiredService<CaseCommands>().RunAsync(c.Id, c.Version, quality, appendOnly: false,
+            async (kase, now, _) =>
+            {
+                // The scheduler breaches the clock between this change's read and its save.
+                if (++attempts == 1) await PassAsync(app);
+                return CaseChanges.Classify(new ClassifyRequest(kase.CategoryId, 1, null, "Injury reported."))(kase, quality, now);
+            }, Test.Ct);
+
+        Assert.True(regraded.IsSuccess, regraded.Error?.Message);
+        Assert.Equal(2, attempts);
+        Assert.Equal([TimelineEvent.SlaBreached], (await SlaEventsAsync(app, c.Id)).Where(e => e.Text == nameof(SlaTarget.SupervisorReport) && e.Event != TimelineEvent.SlaWarning).Select(e => e.Event));
+        var stored = await app.QueryAsync(db => db.CaseClocks.AsNoTracking().SingleAsync(k => k.CaseId == c.Id && k.Target == SlaTarget.SupervisorReport, Test.Ct));
+        // From a stale copy the re-grade would have re-armed the warning of a breached clock (and escalated it early).
+        Assert.NotNull(stored.WarnedAt);
+        Assert.NotNull(stored.BreachedAt);
+        Assert.Equal(stored.EscalateAt, stored.NextCheckAt);
+    }
+
+    [Fact]
     public async Task ARestartedHost_CatchesUpOnWhatFellDueWhileItWasDown()
     {
         var c = await MajorCaseAsync(app);

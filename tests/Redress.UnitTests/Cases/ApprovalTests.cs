@@ -116,7 +116,7 @@ public sealed class ApprovalTests
     public void Implement_WhenGradeWasRaisedToTwoAfterTheProposal_NeedsApproval()
     {
         var kase = A.Case().Graded(3).InStatus(CaseStatus.SolutionProposed).Build();
-        Outcome.AssertSucceeded(kase.Classify(Staff.QualityManager, Times.After(kase), kase.CategoryId, 2, kase.Flags, "Media interest.", CasePolicy.Default));
+        Outcome.AssertSucceeded(kase.Classify(Staff.QualityManager, Times.After(kase), kase.CategoryId, 2, kase.Flags, "Media interest."));
 
         Outcome.AssertFailed(kase.Implement(Staff.Handler, Times.After(kase), null), ErrorKind.Conflict, "approval_required");
     }

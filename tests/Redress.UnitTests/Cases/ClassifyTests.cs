@@ -5,36 +5,26 @@ using Redress.UnitTests.Builders;
 
 namespace Redress.UnitTests.Cases;
 
-/// <summary>R-CL-2: category, grade and flags; a new grade moves the due date.</summary>
+/// <summary>R-CL-2: category, grade and flags.</summary>
 public sealed class ClassifyTests
 {
     [Fact]
-    public void Classify_WhenGradeChanges_MovesDueAtFromRegistration()
+    public void Classify_WhenGradeChanges_RecordsTheGrade_AndLeavesTheDueDateToTheClocks()
     {
         var kase = A.Case().Graded(3).InStatus(CaseStatus.Investigating).Build();
-        Assert.Equal(kase.CreatedAt.AddDays(10), kase.DueAt);
+        var due = kase.DueAt;
 
-        Outcome.AssertSucceeded(kase.Classify(Staff.QualityManager, Times.After(kase), kase.CategoryId, 1, kase.Flags, "Safety issue.", CasePolicy.Default));
+        Outcome.AssertSucceeded(kase.Classify(Staff.QualityManager, Times.After(kase), kase.CategoryId, 1, kase.Flags, "Safety issue."));
 
         Assert.Equal(1, kase.Grade);
-        Assert.Equal(kase.CreatedAt.AddDays(3), kase.DueAt);
+        Assert.Equal(due, kase.DueAt);
         Assert.True(kase.RequiresApproval);
         var entry = kase.Timeline[^1];
         Assert.Equal((TimelineEvent.Classified, CaseStatus.Investigating, (CaseStatus?)null, "Safety issue."), (entry.Event, entry.FromStatus, entry.ToStatus, entry.Text));
         using var changes = JsonDocument.Parse(entry.Changes!);
         Assert.Equal((3, 1), (changes.RootElement.GetProperty("grade").GetProperty("from").GetInt32(), changes.RootElement.GetProperty("grade").GetProperty("to").GetInt32()));
-        Assert.True(changes.RootElement.TryGetProperty("dueAt", out _));
-    }
-
-    [Fact]
-    public void Classify_UsesThePolicysResolutionDays()
-    {
-        var policy = new CasePolicy { ResolutionDaysByGrade = [1, 2, 4, 8] };
-        var kase = A.Case().Graded(3).UnderPolicy(policy).Build();
-
-        Outcome.AssertSucceeded(kase.Classify(Staff.Agent, Times.After(kase), kase.CategoryId, 2, kase.Flags, null, policy));
-
-        Assert.Equal(kase.CreatedAt.AddDays(2), kase.DueAt);
+        // The new due date is the resolution clock's, recorded in the SlaRecomputed entry (ClockRulesTests).
+        Assert.False(changes.RootElement.TryGetProperty("dueAt", out _));
     }
 
     [Fact]
@@ -43,7 +33,7 @@ public sealed class ClassifyTests
         var kase = A.Case().Graded(2).InStatus(CaseStatus.Assigned).Build();
         var due = kase.DueAt;
 
-        Outcome.AssertSucceeded(kase.Classify(Staff.Handler, Times.After(kase), kase.CategoryId, 2, CaseFlags.Urgent | CaseFlags.Escalated, "Journalist called.", CasePolicy.Default));
+        Outcome.AssertSucceeded(kase.Classify(Staff.Handler, Times.After(kase), kase.CategoryId, 2, CaseFlags.Urgent | CaseFlags.Escalated, "Journalist called."));
 
         Assert.Equal(due, kase.DueAt);
         Assert.Equal(CaseFlags.Urgent | CaseFlags.Escalated, kase.Flags);
@@ -58,7 +48,7 @@ public sealed class ClassifyTests
     {
         var kase = A.Case().Build();
 
-        Outcome.AssertSucceeded(kase.Classify(Staff.Agent, Times.After(kase), 12, kase.Grade, kase.Flags, null, CasePolicy.Default));
+        Outcome.AssertSucceeded(kase.Classify(Staff.Agent, Times.After(kase), 12, kase.Grade, kase.Flags, null));
 
         Assert.Equal(12, kase.CategoryId);
     }
@@ -69,7 +59,7 @@ public sealed class ClassifyTests
         var kase = A.Case().Graded(2).InStatus(CaseStatus.Assigned).Build();
         var before = CaseSnapshot.Of(kase);
 
-        Outcome.AssertFailed(kase.Classify(Staff.Agent, Times.After(kase), kase.CategoryId, kase.Grade, kase.Flags, "Again.", CasePolicy.Default),
+        Outcome.AssertFailed(kase.Classify(Staff.Agent, Times.After(kase), kase.CategoryId, kase.Grade, kase.Flags, "Again."),
             ErrorKind.Validation, "nothing_changed");
 
         Assert.Equal(before, CaseSnapshot.Of(kase));
@@ -83,7 +73,7 @@ public sealed class ClassifyTests
         var kase = A.Case().Build();
         var before = CaseSnapshot.Of(kase);
 
-        Outcome.AssertFailed(kase.Classify(Staff.Agent, Times.After(kase), kase.CategoryId, grade, kase.Flags, null, CasePolicy.Default),
+        Outcome.AssertFailed(kase.Classify(Staff.Agent, Times.After(kase), kase.CategoryId, grade, kase.Flags, null),
             ErrorKind.Validation, "grade_out_of_range");
 
         Assert.Equal(before, CaseSnapshot.Of(kase));

@@ -106,7 +106,7 @@ public static class ExpectedLifecycle
     public static Result Take(CaseAction action, Case kase, Actor actor, DateTime now) => action switch
     {
         CaseAction.Acknowledge => kase.Acknowledge(actor, now, "Called back."),
-        CaseAction.Classify => kase.Classify(actor, now, kase.CategoryId, kase.Grade == 4 ? 3 : kase.Grade + 1, kase.Flags, "Regraded.", CasePolicy.Default),
+        CaseAction.Classify => kase.Classify(actor, now, kase.CategoryId, kase.Grade == 4 ? 3 : kase.Grade + 1, kase.Flags, "Regraded."),
         CaseAction.Assign => kase.Assign(actor, now, Departments.Quality, [Departments.Logistics], Staff.OtherHandler),
         CaseAction.StartInvestigation => kase.StartInvestigation(actor, now),
         CaseAction.RecordFindings => kase.RecordFindings(actor, now, Valid.Findings()),

@@ -13,7 +13,7 @@ public sealed class ClockRulesTests
     private static Case Registered(int grade = 3, CaseFlags flags = CaseFlags.None)
     {
         var kase = A.Case().Graded(grade).Build();
-        if (flags != CaseFlags.None) kase.Classify(Staff.Agent, Times.Start, kase.CategoryId, grade, flags, "flagged", CasePolicy.Default);
+        if (flags != CaseFlags.None) kase.Classify(Staff.Agent, Times.Start, kase.CategoryId, grade, flags, "flagged");
         kase.ApplyClockRules(Staff.Agent, Times.Start, Rules);
         return kase;
     }
@@ -108,8 +108,9 @@ public sealed class ClockRulesTests
     {
         var kase = Registered(grade: 3);
         var at = Times.Start.AddHours(1);
+        var before = kase.DueAt;
 
-        kase.Classify(Staff.Agent, at, kase.CategoryId, 2, CaseFlags.None, "The kettle caught fire.", CasePolicy.Default);
+        kase.Classify(Staff.Agent, at, kase.CategoryId, 2, CaseFlags.None, "The kettle caught fire.");
         kase.ApplyClockRules(Staff.Agent, at, Rules);
 
         Assert.Equal("major", kase.SlaPolicyKey);
@@ -121,6 +122,11 @@ public sealed class ClockRulesTests
         Assert.Equal(at.AddHours(1), kase.ActiveClock(SlaTarget.SupervisorReport)!.DueAt);
         Assert.Equal(Beijing(3, 9, 18), kase.ActiveClock(SlaTarget.Resolution)!.DueAt);
         Assert.Equal(kase.ActiveClock(SlaTarget.Resolution)!.DueAt, kase.DueAt);
+        using (var changes = System.Text.Json.JsonDocument.Parse(entry.Changes!))
+        {
+            var due = changes.RootElement.GetProperty("dueAt");
+            Assert.Equal((before, kase.DueAt), (due.GetProperty("from").GetDateTime(), due.GetProperty("to").GetDateTime()));
+        }
         // The general policy's initial-plan target is not the major policy's: stopped.
         Assert.NotNull(kase.Clocks.Single(c => c.Target == SlaTarget.InitialPlan).StoppedAt);
     }

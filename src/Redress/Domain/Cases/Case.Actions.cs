@@ -24,8 +24,11 @@ public sealed partial class Case
         return Result.Success;
     }
 
-    /// <summary>Sets category, grade and flags; a new grade moves the due date (R-CL-2).</summary>
-    public Result Classify(Actor actor, DateTime now, int? categoryId, int grade, CaseFlags flags, string? reason, CasePolicy policy)
+    /// <summary>
+    /// Sets category, grade and flags (R-CL-2). The due date is not moved here: the clock rules re-pick the SLA
+    /// policy from the Classified entry and record the new due date, with its reason, in SlaRecomputed.
+    /// </summary>
+    public Result Classify(Actor actor, DateTime now, int? categoryId, int grade, CaseFlags flags, string? reason)
     {
         if (Lifecycle.Check(CaseAction.Classify, Status, actor) is { } error) return error;
         if (grade is < 1 or > 4) return Error.Invalid("grade_out_of_range", "Grade is 1 (most severe) to 4.", "grade");
@@ -35,12 +38,6 @@ public sealed partial class Case
         if (categoryId != CategoryId) changes["categoryId"] = new { from = CategoryId, to = categoryId };
         if (grade != Grade) changes["grade"] = new { from = Grade, to = grade };
         if (flags != Flags) changes["flags"] = new { from = Flags.ToString(), to = flags.ToString() };
-        if (grade != Grade)
-        {
-            var due = policy.DueFrom(CreatedAt, grade);
-            changes["dueAt"] = new { from = DueAt, to = due };
-            DueAt = due;
-        }
         (CategoryId, Grade, Flags) = (categoryId, grade, flags);
         Record(TimelineEvent.Classified, actor, now, text: reason, changes: changes);
         return Result.Success;

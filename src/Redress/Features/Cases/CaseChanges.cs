@@ -15,8 +15,8 @@ public static class CaseChanges
 
     public static Change Acknowledge(NoteRequest r) => (c, a, now) => c.Acknowledge(a, now, r.Note);
 
-    public static Change Classify(ClassifyRequest r, CasePolicy policy) =>
-        (c, a, now) => c.Classify(a, now, r.CategoryId, r.Grade!.Value, r.Flags.ToFlags(), r.Reason, policy);
+    public static Change Classify(ClassifyRequest r) =>
+        (c, a, now) => c.Classify(a, now, r.CategoryId, r.Grade!.Value, r.Flags.ToFlags(), r.Reason);
 
     public static Change StartInvestigation(NoteRequest r) => (c, a, now) => c.StartInvestigation(a, now, r.Note);
 

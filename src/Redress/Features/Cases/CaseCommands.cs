@@ -11,7 +11,10 @@ namespace Redress.Features.Cases;
 /// <summary>
 /// The shape every change to an existing case shares: load it, hide it when it is outside the actor's
 /// scope (404, R-SEC-1), check the version the client read (If-Match), let the domain decide, save with
-/// the version as concurrency token so a racing writer loses with 412 instead of overwriting.
+/// the version as concurrency token so a racing writer loses with 412 instead of overwriting. A conflict is
+/// retried on a fresh copy: one that came from another change of the case is then refused by the version
+/// check (or, for an append-only change, simply made again), one that came from the SLA scheduler stepping a
+/// clock meanwhile (its steps do not change the version) goes through on the stepped clock.
 /// </summary>
 public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData reference, SlaSettings sla, Notifier notifier, TimeProvider clock)
 {
@@ -41,7 +44,7 @@ public sealed class CaseCommands(IDbContextFactory<RedressDb> dbs, ReferenceData
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateConcurrencyException) when (ifMatch is null && attempt < 5)
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
                 continue;
             }

@@ -57,8 +57,8 @@ public static class CasesApi
         // say). State changes need If-Match; appends (evidence, communications, notes) do not.
         cases.MapPost("/{id:long}/acknowledge", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             Change(http, cmd, id, user, CaseChanges.Acknowledge(body), ct));
-        cases.MapPost("/{id:long}/classify", (long id, ClassifyRequest body, CaseCommands cmd, CasePolicy policy, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            Change(http, cmd, id, user, CaseChanges.Classify(body, policy), ct));
+        cases.MapPost("/{id:long}/classify", (long id, ClassifyRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            Change(http, cmd, id, user, CaseChanges.Classify(body), ct));
         cases.MapPost("/{id:long}/assign", async (long id, AssignRequest body, AssignCase assign, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             WithETag(http, await assign.HandleAsync(id, ETags.IfMatch(http.Request), body, user.ToActor(), ct)));
         cases.MapPost("/{id:long}/start-investigation", (long id, NoteRequest body, CaseCommands cmd, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>

@@ -41,12 +41,26 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
 {
     private readonly IStringLocalizer _text = localizers.Create(typeof(Ui));
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZoneId);
+    private readonly string _caseUrl = options.PublicUrl.TrimEnd('/') + "/cases/";
 
     private sealed record Staff(string Id, string Name, string? Email, string Language, List<string> Roles, List<int> Departments);
 
+    /// <summary>What a batch of notices becomes: rows for the bell and for the outbox, not yet added to anything.</summary>
+    public sealed record Deliveries(List<Notification> InApp, List<OutboxMessage> Outbox);
+
+    /// <summary>Adds the notices' deliveries to <paramref name="db"/>, to be saved with the event.</summary>
     public async Task AddAsync(RedressDb db, IReadOnlyCollection<Notice> notices, DateTime now, CancellationToken ct)
     {
-        if (notices.Count == 0) return;
+        var deliveries = await DeliveriesAsync(db, notices, now, ct);
+        db.Notifications.AddRange(deliveries.InApp);
+        db.Outbox.AddRange(deliveries.Outbox);
+    }
+
+    /// <summary>The notices' deliveries, for a caller that writes them itself (the scheduler, in bulk).</summary>
+    public async Task<Deliveries> DeliveriesAsync(RedressDb db, IReadOnlyCollection<Notice> notices, DateTime now, CancellationToken ct)
+    {
+        var deliveries = new Deliveries([], []);
+        if (notices.Count == 0) return deliveries;
         var staff = await StaffAsync(db, now, ct);
         var byId = staff.ToDictionary(s => s.Id);
         var recipientIds = new HashSet<string>();
@@ -55,6 +69,7 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
         var choices = await db.NotificationPreferences.AsNoTracking().Where(p => recipientIds.Contains(p.UserId))
             .ToDictionaryAsync(p => (p.UserId, p.Event), ct);
         var hooks = await db.Webhooks.AsNoTracking().Where(w => w.Active).ToListAsync(ct);
+        var mails = new MailText(this, now);
         foreach (var (notice, to) in resolved)
         {
             foreach (var user in to)
@@ -62,17 +77,17 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
                 var (email, inApp) = choices.TryGetValue((user.Id, notice.Event), out var p) ? (p.Email, p.InApp) : NotificationDefaults.For(notice.Event);
                 if (inApp)
                 {
-                    db.Notifications.Add(new Notification
+                    deliveries.InApp.Add(new Notification
                     {
                         UserId = user.Id, Event = notice.Event, CaseId = notice.CaseId, CaseNumber = notice.CaseNumber,
                         Detail = notice.Detail, CreatedAt = now,
                     });
                 }
-                if (email && !string.IsNullOrWhiteSpace(user.Email)) db.Outbox.Add(Mail(notice, user, now));
+                if (email && !string.IsNullOrWhiteSpace(user.Email)) deliveries.Outbox.Add(mails.For(notice, user));
             }
             foreach (var hook in hooks.Where(h => h.Wants(notice.Event)))
             {
-                db.Outbox.Add(new OutboxMessage
+                deliveries.Outbox.Add(new OutboxMessage
                 {
                     Channel = DeliveryChannel.Webhook, Recipient = hook.Id.ToString(CultureInfo.InvariantCulture),
                     Body = JsonSerializer.Serialize(new
@@ -85,6 +100,7 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
                 });
             }
         }
+        return deliveries;
     }
 
     /// <summary>A mail to the customer of a case, sent through the outbox like every other.</summary>
@@ -102,28 +118,43 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
 
     private string TargetName(string? detail) => detail is null ? "" : _text[$"Sla.Target.{detail}"].ResourceNotFound ? detail : _text[$"Sla.Target.{detail}"];
 
-    private OutboxMessage Mail(Notice notice, Staff user, DateTime now)
+    /// <summary>
+    /// Mail in each recipient's language. What a notice says is the same for everyone who reads the language, so it
+    /// is rendered once per notice and language and only the greeting differs: a scheduler pass mails thousands.
+    /// </summary>
+    private sealed class MailText(Notifier notifier, DateTime now)
     {
-        var culture = CultureInfo.GetCultureInfo(user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN"), English = CultureInfo.GetCultureInfo("en");
+        private (Notice? Notice, CultureInfo? Culture, string Title, string Due, string Body) _last;
+
+        public OutboxMessage For(Notice notice, Staff user)
         {
-            var title = Title(notice.Event, notice.CaseNumber, notice.Detail);
-            var due = notice.DueAt is { } d
-                ? string.Format(culture, _text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, _zone).ToString("yyyy-MM-dd HH:mm", culture), _zone.Id)
-                : "";
-            var body = string.Format(culture, _text["Notify.Mail.Body"], user.Name, title, notice.Subject, due,
-                $"{options.PublicUrl.TrimEnd('/')}/cases/{notice.CaseId}", "\n");
+            var culture = user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+            if (!ReferenceEquals(_last.Notice, notice) || _last.Culture != culture) _last = Render(notice, culture);
+            var body = string.Format(culture, _last.Body, user.Name, _last.Title, notice.Subject, _last.Due, notifier._caseUrl + notice.CaseId, "\n");
             return new OutboxMessage
             {
-                Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {title}", Body = body,
+                Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {_last.Title}", Body = body,
                 CreatedAt = now, NextAttemptAt = now,
             };
         }
-        finally
+
+        private (Notice, CultureInfo, string, string, string) Render(Notice notice, CultureInfo culture)
         {
-            CultureInfo.CurrentUICulture = previous;
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                var text = notifier._text;
+                var due = notice.DueAt is { } d
+                    ? string.Format(culture, text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, notifier._zone).ToString("yyyy-MM-dd HH:mm", culture), notifier._zone.Id)
+                    : "";
+                return (notice, culture, notifier.Title(notice.Event, notice.CaseNumber, notice.Detail), due, text["Notify.Mail.Body"]);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
         }
     }
 

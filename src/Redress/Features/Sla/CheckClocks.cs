@@ -37,8 +37,6 @@ public sealed class CheckClocks(IDbContextFactory<RedressDb> dbs, Notifier notif
     private async Task<(int Clocks, int Steps)> RunBatchAsync(DateTime now, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        // Nothing here is saved through change tracking (see BulkRows), so there are no changes to detect.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.BeginWriteAsync(ct);
         var due = db.IsSqlite
             ? await db.CaseClocks.AsNoTracking().Where(c => c.NextCheckAt <= now).OrderBy(c => c.NextCheckAt).Take(BatchSize).ToListAsync(ct)
@@ -62,11 +60,11 @@ public sealed class CheckClocks(IDbContextFactory<RedressDb> dbs, Notifier notif
                 notices.Add(NoticeFor(step, kase, facts));
             }
         }
-        await notifier.AddAsync(db, notices, now, ct);
+        var told = await notifier.DeliveriesAsync(db, notices, now, ct);
         await BulkRows.UpdateStepsAsync(db, due, ct);
         await BulkRows.InsertAsync(db, entries, ct);
-        await BulkRows.InsertAsync(db, BulkRows.Added<Notification>(db), ct);
-        await BulkRows.InsertAsync(db, BulkRows.Added<OutboxMessage>(db), ct);
+        await BulkRows.InsertAsync(db, told.InApp, ct);
+        await BulkRows.InsertAsync(db, told.Outbox, ct);
         await tx.CommitAsync(ct);
         return (due.Count, entries.Count);
     }
