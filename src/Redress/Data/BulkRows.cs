@@ -14,10 +14,14 @@ namespace Redress.Data;
 /// </summary>
 internal static class BulkRows
 {
-    /// <summary>Parameters per statement: SQLite parses and binds a short statement faster than a very long one.</summary>
+    /// <summary>Parameters per multi-row statement (PostgreSQL allows 65,535; shorter statements plan faster).</summary>
     private const int MaxParameters = 1_000;
 
-    /// <summary>Inserts <paramref name="rows"/> with multi-row INSERT statements in the context's transaction.</summary>
+    /// <summary>
+    /// Inserts <paramref name="rows"/> in the context's transaction. SQLite runs in-process, so one prepared
+    /// single-row INSERT run once per row is its fastest path (no statement to parse per chunk); PostgreSQL gets
+    /// multi-row INSERTs, one round trip per chunk.
+    /// </summary>
     public static async Task InsertAsync<T>(RedressDb db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
@@ -25,7 +29,19 @@ internal static class BulkRows
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToList();
         var getters = columns.Select(p => (Get: p.GetGetter(), Converter: p.GetTypeMapping().Converter)).ToList();
+        object? Value(T row, int c) => getters[c].Get.GetClrValue(row) is { } v && getters[c].Converter is { } converter ? converter.ConvertToProvider(v) : getters[c].Get.GetClrValue(row);
         var head = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(table)}\""))}) VALUES ";
+        if (db.IsSqlite)
+        {
+            await using var one = db.Command(head + "(" + string.Join(",", columns.Select((_, c) => "@p" + c)) + ")");
+            var parameters = columns.Select((_, c) => Parameter(one, "@p" + c)).ToArray();
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < parameters.Length; c++) parameters[c].Value = Value(row, c) ?? DBNull.Value;
+                await one.ExecuteNonQueryAsync(ct);
+            }
+            return;
+        }
         foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Count)))
         {
             await using var command = db.Command("");
@@ -37,8 +53,7 @@ internal static class BulkRows
                 {
                     var name = $"@p{r}_{c}";
                     sql.Append(c == 0 ? name : "," + name);
-                    var value = getters[c].Get.GetClrValue(chunk[r]);
-                    command.Bind(name, value is null || getters[c].Converter is not { } converter ? value : converter.ConvertToProvider(value));
+                    command.Bind(name, Value(chunk[r], c));
                 }
                 sql.Append(')');
             }
