@@ -22,7 +22,7 @@ builder.Services.AddCases(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
-builder.Services.AddAnalytics();
+builder.Services.AddAnalytics(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddAdministration();
 

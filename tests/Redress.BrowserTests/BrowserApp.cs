@@ -44,6 +44,8 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Seed:DemoCases"] = "40",
             // The SLA scheduler runs as in production, only more often, so a test waits seconds for its pass.
             ["Sla:Scheduler:IntervalSeconds"] = "2",
+            // The journeys look for their own cases in the overview at once (OverviewCacheTests covers the cache).
+            ["Analytics:OverviewMaxAge"] = "00:00:00",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

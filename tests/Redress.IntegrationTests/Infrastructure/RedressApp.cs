@@ -40,6 +40,9 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Runs the SLA scheduler in the background, as production does; tests otherwise run passes themselves.</summary>
     public bool RunScheduler { get; init; }
 
+    /// <summary>The overview's figures are computed on every request unless a test is about their cache.</summary>
+    public string OverviewMaxAge { get; init; } = "00:00:00";
+
     protected string DataDirectory => _dataDirectory ??= SharedDataDirectory ?? Directory.CreateTempSubdirectory("redress-it-").FullName;
 
     public string DataDirectoryPath => DataDirectory;
@@ -68,6 +71,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         // Tests run scheduler passes themselves, at the moments they choose.
         builder.UseSetting("Sla:Scheduler:Enabled", RunScheduler ? "true" : "false");
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
+        builder.UseSetting("Analytics:OverviewMaxAge", OverviewMaxAge);
         builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -9,9 +9,11 @@ public static class AnalyticsApi
     /// <summary>The overview page's policy: the roles of <see cref="ComputeOverview.Readers"/>, defined there once.</summary>
     public const string OverviewReaders = "OverviewReaders";
 
-    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton(config.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
         services.AddSingleton<ComputeOverview>();
+        services.AddSingleton<OverviewCache>();
         services.AddAuthorization(o => o.AddPolicy(OverviewReaders, p => p.RequireRole(ComputeOverview.Readers.Select(r => r.ToString()))));
         return services;
     }
@@ -20,9 +22,9 @@ public static class AnalyticsApi
     {
         var analytics = api.MapGroup("/analytics").WithTags("Analytics");
         // The use case refuses other roles itself, so the 403 is a problem that says which roles may read it.
-        analytics.MapGet("/overview", async Task<Results<Ok<Overview>, ProblemHttpResult>> (ComputeOverview overview, ClaimsPrincipal user, CancellationToken ct) =>
+        analytics.MapGet("/overview", async Task<Results<Ok<Overview>, ProblemHttpResult>> (OverviewCache overview, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                var result = await overview.HandleAsync(user.ToActor(), ct);
+                var result = await overview.GetAsync(user.ToActor(), ct);
                 return result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!);
             })
             .WithSummary("KPIs and chart data of the overview (R-AN-1, R-AN-2): backlog now, and the cases created in the last 30 local days.");
