@@ -48,6 +48,7 @@ api.MapReferenceApi();
 api.MapAdminApi();
 api.MapNotificationsApi();
 api.MapSlaApi();
+api.MapPortalApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

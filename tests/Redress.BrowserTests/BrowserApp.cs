@@ -46,6 +46,8 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Sla:Scheduler:IntervalSeconds"] = "2",
             // The journeys look for their own cases in the overview at once (OverviewCacheTests covers the cache).
             ["Analytics:OverviewMaxAge"] = "00:00:00",
+            // Every test's customer files from 127.0.0.1: the per-address limit would stop the sixth.
+            ["Portal:FilingsPerAddressPerHour"] = "100",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -57,15 +59,15 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A page in its own context, in the given language, signed in as <paramref name="user"/> when given.</summary>
-    public async Task<IPage> OpenAsync(string? user, string locale = "zh-CN")
+    /// <summary>A page in its own context, in the given language, signed in as <paramref name="user"/> when given; a laptop's screen unless told.</summary>
+    public async Task<IPage> OpenAsync(string? user, string locale = "zh-CN", int width = 1400, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             Locale = locale,
             TimezoneId = "Asia/Shanghai",
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
@@ -98,6 +100,46 @@ public sealed class BrowserApp : IAsyncLifetime
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
         return http;
     }
+
+    /// <summary>A phone case registered by the agent through the REST API, led by After-sales.</summary>
+    public async Task<(long Id, string Number)> RegisterCaseAsync(string subject)
+    {
+        using var api = await ApiAsync("agent");
+        var departments = await api.GetFromJsonAsync<List<DepartmentRow>>("departments");
+        var response = await api.PostAsJsonAsync("cases", new
+        {
+            channel = "Phone", subject, description = "送达时机身右侧凹陷 / dented on arrival", demand = "Exchange",
+            customer = new { name = "张敏", phone = "13812345678" }, leadDepartmentId = departments!.Single(d => d.Code == "AFTERSALES").Id,
+        });
+        response.EnsureSuccessStatusCode();
+        var row = (await response.Content.ReadFromJsonAsync<CaseRow>())!;
+        return (row.Id, row.Number);
+    }
+
+    /// <summary>A complaint filed through the portal's REST API, as a customer's app would; the private link's secret.</summary>
+    public async Task<string> FileOnPortalAsync(string subject)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseAddress, "api/v1/portal/") };
+        var challenge = (await http.GetFromJsonAsync<Challenge>("challenge"))!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Ana Lima"), "name" }, { new StringContent("139" + Random.Shared.Next(10_000_000, 99_999_999)), "phone" },
+            { new StringContent(subject), "subject" }, { new StringContent("The kettle lid is cracked."), "description" },
+            { new StringContent("Exchange"), "demand" }, { new StringContent((challenge.A + challenge.B).ToString(System.Globalization.CultureInfo.InvariantCulture)), "answer" },
+            { new StringContent(challenge.Token), "challengeToken" },
+        };
+        var response = await http.PostAsync("complaints", form);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Filed>())!.TrackingToken;
+    }
+
+    private sealed record DepartmentRow(int Id, string Code);
+
+    private sealed record CaseRow(long Id, string Number);
+
+    private sealed record Challenge(int A, int B, string Token);
+
+    private sealed record Filed(string TrackingToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -8,23 +8,42 @@ namespace Redress.BrowserTests;
 /// The whole loop of issue 3, every step clicked in the browser by the person who takes it: a customer files
 /// on the portal; an agent finds it, grades it 2, acknowledges and assigns it; the handler investigates and
 /// proposes; the executive approves; the handler implements and asks the customer; the customer accepts and
-/// rates; the lead finds it through the overview.
+/// rates; the lead finds it through the overview. Once in Chinese and once in English, every person's browser
+/// in that language.
 /// </summary>
 public sealed class FullLoopTests(BrowserApp app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Complaint_GoesFromThePortal_ThroughEveryRole_BackToTheCustomer_AndIntoTheOverview()
+    /// <summary>What each person types and reads, in one language.</summary>
+    public sealed record Words(
+        string Locale, string Customer, string Subject, string Description, string Grade2, string AfterSales, string Findings, string Measures,
+        string SolutionProposed, string AwaitingCustomer, string PortalClosed);
+
+    private static readonly Words Chinese = new("zh-CN", "周婷", "电热水器漏电跳闸", "热水器使用时多次漏电保护跳闸，担心安全，要求上门检修并赔偿。",
+        "二级", "售后服务部", "漏电保护器灵敏度异常，同批次 B2611 有两起同类投诉。", "上门更换漏电保护器并全面检测，赔偿 300 元",
+        "方案待定", "待客户确认", "已办结");
+
+    private static readonly Words English = new("en", "Grace Turner", "Water heater trips the breaker", "The water heater trips the residual-current breaker again and again. I am worried about safety and want it repaired at home and compensated.",
+        "Grade 2", "After-sales", "The residual-current device is too sensitive; two more complaints from batch B2611.", "Replace the residual-current device at home, test the heater fully and pay CNY 300",
+        "Solution proposed", "Awaiting customer", "Closed");
+
+    public static TheoryData<string> Languages() => ["zh-CN", "en"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Complaint_GoesFromThePortal_ThroughEveryRole_BackToTheCustomer_AndIntoTheOverview(string language)
     {
+        var w = language == "en" ? English : Chinese;
+        var suffix = language == "en" ? "_en" : "";
         // Customer: files on the portal and keeps the private link.
-        var customer = await app.OpenAsync(null);
+        var customer = await app.OpenAsync(null, w.Locale);
         await customer.GotoAsync("/portal");
-        await customer.Locator("#p-name").FillAsync("周婷");
+        await customer.Locator("#p-name").FillAsync(w.Customer);
         await customer.Locator("#p-phone").FillAsync("137" + Random.Shared.Next(10_000_000, 99_999_999));
-        await customer.Locator("#p-subject").FillAsync("电热水器漏电跳闸 " + Guid.NewGuid().ToString("N")[..6]);
-        await customer.Locator("#p-description").FillAsync("热水器使用时多次漏电保护跳闸，担心安全，要求上门检修并赔偿。");
+        await customer.Locator("#p-subject").FillAsync(w.Subject + " " + Guid.NewGuid().ToString("N")[..6]);
+        await customer.Locator("#p-description").FillAsync(w.Description);
         await customer.Locator("#p-demand").SelectOptionAsync("Repair");
         await customer.Locator("#p-answer").FillAsync(await Controls.ChallengeAnswerAsync(customer));
         await customer.GetByTestId("portal-submit").ClickAsync();
@@ -33,34 +52,34 @@ public sealed class FullLoopTests(BrowserApp app)
         var link = customer.Url.Split('?')[0];
 
         // Agent: finds it by number, grades it 2 (safety), acknowledges, assigns to After-sales and 李强.
-        var agent = await app.OpenAsync("agent");
+        var agent = await app.OpenAsync("agent", w.Locale);
         await agent.Locator("#global-search").FillAsync(number);
         await agent.Locator("#global-search").PressAsync("Enter");
         await agent.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         var caseUrl = agent.Url;
-        await Do(agent, "Classify", async () => await Controls.ChooseAsync(agent, "f-grade", "二级"));
+        await Do(agent, "Classify", async () => await Controls.ChooseAsync(agent, "f-grade", w.Grade2));
         await Do(agent, "Acknowledge");
         await Do(agent, "Assign", async () =>
         {
-            await Controls.ChooseAsync(agent, "f-department", "售后服务部");
+            await Controls.ChooseAsync(agent, "f-department", w.AfterSales);
             await Controls.ChooseAsync(agent, "f-handler", "李强");
         });
         await Assertions.Expect(agent.GetByTestId("case-assignee")).ToContainTextAsync("李强");
 
         // Handler: investigates and proposes a plan, which a grade 2 case sends to the executive.
-        var handler = await app.OpenAsync("handler");
+        var handler = await app.OpenAsync("handler", w.Locale);
         await handler.GotoAsync(caseUrl);
         await Do(handler, "StartInvestigation");
-        await Do(handler, "RecordFindings", () => handler.Locator("#f-facts").FillAsync("漏电保护器灵敏度异常，同批次 B2611 有两起同类投诉。"));
+        await Do(handler, "RecordFindings", () => handler.Locator("#f-facts").FillAsync(w.Findings));
         await Do(handler, "ProposeSolution", async () =>
         {
-            await handler.Locator("#f-measures").FillAsync("上门更换漏电保护器并全面检测，赔偿 300 元");
+            await handler.Locator("#f-measures").FillAsync(w.Measures);
             await handler.Locator("#f-responsible").FillAsync("李强");
         });
-        await Assertions.Expect(handler.GetByTestId("case-status")).ToContainTextAsync("方案待定");
+        await Assertions.Expect(handler.GetByTestId("case-status")).ToContainTextAsync(w.SolutionProposed);
 
         // Executive: approves it in the inbox.
-        var executive = await app.OpenAsync("executive");
+        var executive = await app.OpenAsync("executive", w.Locale);
         await executive.GotoAsync("/approvals");
         var card = executive.GetByTestId($"approval-{number}");
         await card.GetByTestId("approve").ClickAsync();
@@ -71,20 +90,20 @@ public sealed class FullLoopTests(BrowserApp app)
         await handler.ReloadAsync();
         await Do(handler, "Implement");
         await Do(handler, "RequestConfirmation");
-        await Assertions.Expect(handler.GetByTestId("case-status")).ToContainTextAsync("待客户确认");
+        await Assertions.Expect(handler.GetByTestId("case-status")).ToContainTextAsync(w.AwaitingCustomer);
 
         // Customer: accepts the plan and rates the handling.
         await customer.GotoAsync(link);
-        await Assertions.Expect(customer.GetByTestId("portal-plan")).ToContainTextAsync("更换漏电保护器");
+        await Assertions.Expect(customer.GetByTestId("portal-plan")).ToContainTextAsync(w.Measures);
         await customer.GetByTestId("portal-accept").ClickAsync();
         foreach (var key in new[] { "Speed", "Effect", "Attitude", "Transparency", "Overall" })
             await customer.GetByTestId($"rate-{key}-5").CheckAsync();
         await customer.GetByTestId("portal-rate-submit").ClickAsync();
         await customer.GetByTestId("portal-rated").WaitForAsync();
-        await Assertions.Expect(customer.GetByTestId("portal-status")).ToContainTextAsync("已办结");
+        await Assertions.Expect(customer.GetByTestId("portal-status")).ToContainTextAsync(w.PortalClosed);
 
         // Lead: the overview counts it among today's new cases and leads down to it.
-        var lead = await app.OpenAsync("lead");
+        var lead = await app.OpenAsync("lead", w.Locale);
         await lead.GotoAsync("/overview");
         await lead.GetByTestId("tile-NewToday").ClickAsync();
         await Assertions.Expect(lead.GetByTestId("case-table")).ToContainTextAsync(number);
@@ -98,11 +117,11 @@ public sealed class FullLoopTests(BrowserApp app)
         Assert.Equal(5, closed.GetProperty("confirmation").GetProperty("ratings").GetProperty("overall").GetInt32());
         Assert.NotNull(closed.GetProperty("review").GetProperty("dueAt").GetString());   // grade 2: follow-up review scheduled
 
-        await BrowserApp.ScreenshotAsync(agent, "FullLoop_1_Agent");
-        await BrowserApp.ScreenshotAsync(handler, "FullLoop_2_Handler");
-        await BrowserApp.ScreenshotAsync(executive, "FullLoop_3_Executive");
-        await BrowserApp.ScreenshotAsync(customer, "FullLoop_4_Customer");
-        await BrowserApp.ScreenshotAsync(lead, nameof(Complaint_GoesFromThePortal_ThroughEveryRole_BackToTheCustomer_AndIntoTheOverview));
+        await BrowserApp.ScreenshotAsync(agent, "FullLoop_1_Agent" + suffix);
+        await BrowserApp.ScreenshotAsync(handler, "FullLoop_2_Handler" + suffix);
+        await BrowserApp.ScreenshotAsync(executive, "FullLoop_3_Executive" + suffix);
+        await BrowserApp.ScreenshotAsync(customer, "FullLoop_4_Customer" + suffix);
+        await BrowserApp.ScreenshotAsync(lead, nameof(Complaint_GoesFromThePortal_ThroughEveryRole_BackToTheCustomer_AndIntoTheOverview) + suffix);
     }
 
     /// <summary>Opens the action's form on the case page, fills it, submits it and waits until the form has closed.</summary>

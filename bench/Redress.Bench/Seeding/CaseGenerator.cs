@@ -48,12 +48,15 @@ internal sealed partial class CaseGenerator
         customer.NormaliseKeys();
         var grade = 1 + Pick(random, topic.GradeWeights);
         var status = StatusFor((_plan.Now - created).TotalDays, random);
+        // Only grade 1-2 plans wait for an executive (R-WF-4); a lower grade's plan goes straight to the work.
+        if (status == CaseStatus.Approved && grade > 2) status = CaseStatus.Implementing;
         var life = Lifetime(status, grade, created, random);
         var department = status is CaseStatus.Received or CaseStatus.Acknowledged or CaseStatus.Withdrawn or CaseStatus.Referred ? (int?)null : _topicDepartment[t];
         // The demo organisation has named handlers in two departments; elsewhere cases wait on the department.
         (string Id, string Name)? assignee = null;
         if (department is { } d && _handlers.TryGetValue(d, out var h) && (status != CaseStatus.Assigned || random.NextDouble() < 0.5)) assignee = h;
         var review = grade <= 2 && status == CaseStatus.Closed ? life.Closed!.Value.AddMonths(_policy.ReviewAfterMonths) : (DateTime?)null;
+        var handler = department is { } hd && _handlers.TryGetValue(hd, out var named) ? named : _lead;
         var reviewed = review < _plan.Now ? Min(review.Value.AddDays(random.Next(0, 6)), _plan.Now) : (DateTime?)null;
         return new SeedCase
         {
@@ -98,7 +101,8 @@ internal sealed partial class CaseGenerator
             ClosedAt = life.Closed,
             DueAt = _policy.DueFrom(created, grade),
             AssistingDepartmentIds = department is { } lead && random.NextDouble() < 0.12 ? Assisting(lead, random) : [],
-            Timeline = TimelineOf(status, channel, number, created, life, department),
+            Solution = PlanFor(status, grade, demand, text, language == "en", created, life, handler, random),
+            Timeline = TimelineOf(status, channel, number, created, life, handler, NoteOf(status, demand, language == "en")),
             SearchTokens = CaseSearchIndex.TokensFor(number, text.Subject, text.Description, customer.Name, customer.Phone, customer.Email, text.Order),
         };
     }
@@ -136,11 +140,10 @@ internal sealed partial class CaseGenerator
         return new Life(acknowledged, closed, updated < (acknowledged ?? created) ? acknowledged ?? created : updated);
     }
 
-    private SeedTimelineEntry[] TimelineOf(CaseStatus status, Channel channel, string number, DateTime created, Life life, int? department)
+    private SeedTimelineEntry[] TimelineOf(CaseStatus status, Channel channel, string number, DateTime created, Life life, (string Id, string Name) handler, string? note)
     {
         var registered = new SeedTimelineEntry(created, TimelineEvent.Registered, _agent.Id, _agent.Name, null, CaseStatus.Received, $"{channel.Code()} {number}");
         if (status == CaseStatus.Received) return [registered];
-        var handler = department is { } d && _handlers.TryGetValue(d, out var h) ? h : _lead;
         // Only the latest transition besides registration: enough for the timeline page and the table's size.
         var (evt, from, who) = status switch
         {
@@ -157,7 +160,7 @@ internal sealed partial class CaseGenerator
             _ => (TimelineEvent.Closed, CaseStatus.AwaitingConfirmation, _agent),
         };
         var at = status == CaseStatus.Acknowledged ? life.Acknowledged!.Value : life.Updated;
-        return [registered, new SeedTimelineEntry(at, evt, who.Id, who.Name, from, status, null)];
+        return [registered, new SeedTimelineEntry(at, evt, who.Id, who.Name, from, status, note)];
     }
 
     private static int VersionOf(CaseStatus status) => status switch

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Redress.Domain.Cases;
 
 namespace Redress.Bench.Seeding;
 
@@ -16,6 +17,7 @@ internal sealed class PostgresLoader(string connectionString) : ICaseLoader
     // Rebuilding the indexes of 1,000,000 rows takes longer than Npgsql's default 30 s command timeout.
     private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
     private readonly List<string> _rebuild = [];
+    private readonly OwnedJson _json = OwnedJson.ForPostgres();
     private readonly List<NpgsqlConnection> _connections = [];
     private NpgsqlConnection? _control;
     private NpgsqlBinaryImporter? _cases, _timeline, _assisting, _tokens;
@@ -134,9 +136,10 @@ internal sealed class PostgresLoader(string connectionString) : ICaseLoader
         return await connection.BeginBinaryImportAsync(copy, ct);
     }
 
-    private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken ct) => value switch
+    private Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, CancellationToken ct) => value switch
     {
         null => importer.WriteNullAsync(ct),
+        SolutionPlan p => importer.WriteAsync(_json.Write(p), NpgsqlDbType.Jsonb, ct),
         string s => importer.WriteAsync(s, NpgsqlDbType.Text, ct),
         long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, ct),
         int i => importer.WriteAsync(i, NpgsqlDbType.Integer, ct),

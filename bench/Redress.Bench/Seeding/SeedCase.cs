@@ -44,6 +44,8 @@ internal sealed class SeedCase
     public DateTime? ClosedAt { get; init; }
     public DateTime DueAt { get; init; }
     public int[] AssistingDepartmentIds { get; init; } = [];
+    /// <summary>Written as JSON by each loader, as EF Core writes it for that provider (<see cref="OwnedJson"/>).</summary>
+    public SolutionPlan? Solution { get; init; }
     public SeedTimelineEntry[] Timeline { get; init; } = [];
     /// <summary>What the server would put in CaseSearch for this case (<c>CaseSearchIndex.TokensFor</c>).</summary>
     public required string SearchTokens { get; init; }
@@ -80,7 +82,7 @@ internal static class CaseColumns
         ("Referral_ReferredTo", c => c.ReferredTo), ("Referral_Reason", c => c.ReferralReason), ("WithdrawalReason", c => c.WithdrawalReason),
         ("ReopenCount", c => c.ReopenCount), ("CreatedById", c => c.CreatedById), ("CreatedAt", c => c.CreatedAt), ("UpdatedAt", c => c.UpdatedAt),
         ("AcknowledgedAt", c => c.AcknowledgedAt), ("ClosedAt", c => c.ClosedAt), ("DueAt", c => c.DueAt),
-        ("Confirmation", _ => null), ("Investigation", _ => null), ("Solution", _ => null),
+        ("Confirmation", _ => null), ("Investigation", _ => null), ("Solution", c => c.Solution),
     ];
 
     public static readonly (string Name, Func<SeedTimelineEntry, long, object?> Value)[] Timeline =

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Redress.Domain.Cases;
 
 namespace Redress.Bench.Seeding;
 
@@ -13,6 +14,7 @@ internal sealed class SqliteLoader(string path) : ICaseLoader
 
     private readonly SqliteConnection _db = new($"Data Source={path};Pooling=False");
     private readonly List<(string Name, string Sql)> _indexes = [];
+    private readonly OwnedJson _json = OwnedJson.ForSqlite();
     private SqliteTransaction? _tx;
     private SqliteCommand? _case, _timeline, _assisting, _search;
     private int _sinceCommit;
@@ -48,7 +50,7 @@ internal sealed class SqliteLoader(string path) : ICaseLoader
     {
         foreach (var c in batch)
         {
-            for (var k = 0; k < CaseColumns.All.Length; k++) _case!.Parameters[k].Value = CaseColumns.All[k].Value(c) ?? DBNull.Value;
+            for (var k = 0; k < CaseColumns.All.Length; k++) _case!.Parameters[k].Value = CaseColumns.All[k].Value(c) switch { null => DBNull.Value, SolutionPlan p => _json.Write(p), var v => v };
             _case!.ExecuteNonQuery();
             foreach (var entry in c.Timeline)
             {

@@ -12,6 +12,8 @@ public enum ErrorKind
     PreconditionFailed,
     /// <summary>The caller did not say which version it is changing.</summary>
     PreconditionRequired,
+    /// <summary>Over a rate limit (the public portal's filings); try again later.</summary>
+    TooManyRequests,
 }
 
 /// <summary>An expected failure: a business rule said no. Bugs are exceptions, not errors.</summary>

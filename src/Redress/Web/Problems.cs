@@ -18,6 +18,7 @@ public static class Problems
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             ErrorKind.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+            ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status500InternalServerError,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
@@ -33,6 +34,7 @@ public static class Problems
         ErrorKind.Conflict => "Not possible in the current state.",
         ErrorKind.PreconditionFailed => "The resource has changed.",
         ErrorKind.PreconditionRequired => "If-Match is required.",
+        ErrorKind.TooManyRequests => "Too many requests.",
         _ => "Error.",
     };
 }

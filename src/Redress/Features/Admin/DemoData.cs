@@ -133,7 +133,9 @@ internal static partial class DemoData
             Ensure(kase.Approve(cast.Executive, Next(), story.English ? "Approved." : "同意该处理方案。").Error);
             if (Done(CaseStatus.Approved)) return;
         }
-        Ensure(kase.Implement(handler, Next(), null).Error);
+        Ensure(kase.Implement(handler, Next(), story.English
+            ? "Started as planned; the customer was told when each step happens."
+            : "已按方案开始落实，并已告知客户各步骤的时间安排。").Error);
         if (Done(CaseStatus.Implementing)) return;
         Ensure(kase.RequestConfirmation(handler, Next(), null).Error);
         if (Done(CaseStatus.AwaitingConfirmation)) return;

@@ -49,6 +49,12 @@ public sealed class PortalAccess(IDbContextFactory<RedressDb> dbs, IDataProtecti
         return Same(found.PhoneKey, phoneKey) || Same(found.EmailKey, emailKey) ? found.Id : null;
     }
 
+    /// <summary>The case a credential opens: a tracking link's secret, or an access token from a look-up by number.</summary>
+    public async Task<long?> ResolveAsync(string? credential, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(credential) ? null : FromCookie(credential) ?? await ByTokenAsync(credential.Trim(), ct);
+
+    public DateTimeOffset AccessExpiresAt => clock.GetUtcNow() + CookieLifetime;
+
     public string CookieFor(long caseId) => _cookie.Protect(caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.GetUtcNow() + CookieLifetime);
 
     public long? FromCookie(string? value)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
@@ -8,12 +9,21 @@ namespace Redress.Features.Portal;
 
 public sealed record PortalEvent(DateTime At, TimelineEvent Event, CaseStatus? ToStatus, string? Text, bool FromCustomer);
 
+/// <summary>The plan put to the customer: what will be done and paid, not who proposed or approved it.</summary>
+public sealed record PortalPlan(string Measures, decimal? CompensationAmount, string? Currency, DateTime? Deadline);
+
+/// <summary>The customer's own answer and survey, without the staff member who may have recorded it.</summary>
+public sealed record PortalAnswer(bool Satisfied, string? Comment, DateTime RecordedAt, PortalRatings? Ratings);
+
+public sealed record PortalRatings(int Speed, int Effect, int Attitude, int Transparency, int Overall, string? Comment, DateTime RatedAt);
+
 /// <summary>The case as its customer sees it: no staff notes, no names of staff, no internal findings.</summary>
+/// <param name="Id">Internal; the customer reaches the case by their link or look-up, never by id.</param>
+/// <param name="ReplyBy">R-IN-4: when the customer was promised an answer, from the SLA policy.</param>
 public sealed record PortalCaseView(
-    long Id, string Number, int Version, CaseStatus Status, string CustomerName, string Subject, string Description, DateTime CreatedAt, DateTime DueAt,
-    /// <summary>R-IN-4: when the customer was promised an answer, from the SLA policy.</summary>
-    DateTime ReplyBy,
-    SolutionPlan? Plan, CustomerConfirmation? Confirmation, Referral? Referral, IReadOnlyList<PortalEvent> Events,
+    [property: JsonIgnore] long Id, string Number, int Version, CaseStatus Status, string CustomerName, string Subject, string Description,
+    DateTime CreatedAt, DateTime DueAt, DateTime ReplyBy,
+    PortalPlan? Plan, PortalAnswer? Confirmation, Referral? Referral, IReadOnlyList<PortalEvent> Events,
     bool CanConfirm, bool CanRate, bool CanAnswer);
 
 /// <summary>What the customer does on their case page: read it, answer questions, accept or reject the plan, rate.</summary>
@@ -43,14 +53,22 @@ public sealed class PortalCase(IDbContextFactory<RedressDb> dbs, CaseCommands co
         var customer = Actor.Customer(kase.Customer.Name, kase.Id);
         var actions = kase.AvailableActions(customer).ToHashSet();
         return new PortalCaseView(kase.Id, kase.Number, kase.Version, kase.Status, kase.Customer.Name, kase.Subject, kase.Description, kase.CreatedAt, kase.DueAt, kase.PromisedReplyAt,
-            kase.Status == CaseStatus.AwaitingConfirmation ? kase.Solution : null, kase.Confirmation, kase.Referral, events,
+            kase.Status == CaseStatus.AwaitingConfirmation && kase.Solution is { } p ? new PortalPlan(p.Measures, p.CompensationAmount, p.Currency, p.Deadline) : null,
+            kase.Confirmation is { } a ? new PortalAnswer(a.Satisfied, a.Comment, a.RecordedAt, a.Ratings is { } r
+                ? new PortalRatings(r.Speed, r.Effect, r.Attitude, r.Transparency, r.Overall, r.Comment, r.RatedAt) : null) : null,
+            kase.Referral, events,
             actions.Contains(CaseAction.RecordConfirmation),
             actions.Contains(CaseAction.RateHandling) && kase.Confirmation is { Ratings: null },
             kase.IsOpen);
     }
 
-    public Task<Result<CaseDetails>> AnswerAsync(long caseId, string name, string text, CancellationToken ct) =>
-        Run(caseId, name, null, CaseChanges.AddCommunication(new CommunicationRequest(Direction.Inbound, CommunicationMethod.Portal, Summary(text), text)), ct, appendOnly: true);
+    /// <summary>A message from the customer while the case is open; a closed case is answered by filing anew.</summary>
+    public async Task<Result<CaseDetails>> AnswerAsync(PortalCaseView view, string text, CancellationToken ct)
+    {
+        if (!view.CanAnswer) return Error.Conflict("case_closed", "The case is closed; please file a new complaint.");
+        return await Run(view.Id, view.CustomerName, null,
+            CaseChanges.AddCommunication(new CommunicationRequest(Direction.Inbound, CommunicationMethod.Portal, Summary(text), text)), ct, appendOnly: true);
+    }
 
     public Task<Result<CaseDetails>> ConfirmAsync(long caseId, string name, int version, ConfirmationRequest answer, CancellationToken ct) =>
         Run(caseId, name, version, CaseChanges.RecordConfirmation(answer, policy), ct);
