@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Redress.Domain;
 using Redress.Web;
 
 namespace Redress.Features.Admin;
@@ -37,6 +36,11 @@ public static class DeliveryAdminApi
             .WithSummary("No more calls; those already queued are given up, saying the subscription is inactive.");
         hooks.MapPost("/{id:int}/rotate-secret", async (int id, ManageWebhooks webhooks, CancellationToken ct) => AdminApi.Respond(await webhooks.RotateSecretAsync(id, ct)))
             .WithSummary("A new secret, in force at once for every call from now on (retries included); shown this once.");
+        hooks.MapPost("/{id:int}/test", async Task<Results<Accepted<OutboxItem>, ProblemHttpResult>> (int id, ManageWebhooks webhooks, CancellationToken ct) =>
+                await webhooks.SendTestAsync(id, ct) is var sent && sent.IsSuccess
+                    ? TypedResults.Accepted($"/api/v1/admin/webhooks/{id}/deliveries", sent.Value)
+                    : Problems.From(sent.Error!))
+            .WithSummary($"Queue a signed call of the event \"{ManageWebhooks.TestEvent}\" (body: event and at): its delivery shows whether the gateway answers and accepts the signature.");
         hooks.MapGet("/{id:int}/deliveries", async (int id, ManageWebhooks webhooks, CancellationToken ct) => AdminApi.Respond(await webhooks.DeliveriesAsync(id, ct)))
             .WithSummary($"The subscription's latest {ManageWebhooks.DeliveriesShown} calls, newest first, with their state, attempts and last error.");
 

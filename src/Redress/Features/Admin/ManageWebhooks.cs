@@ -71,6 +71,29 @@ public sealed class ManageWebhooks(IDbContextFactory<RedressDb> dbs, TimeProvide
         return changed.IsSuccess ? new WebhookWithSecret(changed.Value, secret!) : changed.Error!;
     }
 
+    /// <summary>
+    /// A call of the event <see cref="TestEvent"/> through the outbox, as real events go: after setting up a gateway,
+    /// its deliveries show whether the URL answers and the signature is accepted. Sent to a disabled subscription too,
+    /// which gives it up saying so.
+    /// </summary>
+    public async Task<Result<OutboxItem>> SendTestAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Webhooks.AnyAsync(w => w.Id == id, ct)) return Error.NotFound("Webhook subscription");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var call = new OutboxMessage
+        {
+            Channel = DeliveryChannel.Webhook, Recipient = id.ToString(CultureInfo.InvariantCulture), CreatedAt = now, NextAttemptAt = now,
+            Body = System.Text.Json.JsonSerializer.Serialize(new { @event = TestEvent, at = now }),
+        };
+        db.Outbox.Add(call);
+        await db.SaveChangesAsync(ct);
+        return OutboxItems.Item(call);
+    }
+
+    /// <summary>The event name of <see cref="SendTestAsync"/>'s calls, which a gateway can answer without sending anything on.</summary>
+    public const string TestEvent = "Test";
+
     /// <summary>The subscription's latest calls, newest first, with where each stands (IX_Outbox_WebhookRecipient).</summary>
     public async Task<Result<List<OutboxItem>>> DeliveriesAsync(int id, CancellationToken ct)
     {
