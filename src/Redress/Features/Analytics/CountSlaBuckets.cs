@@ -11,9 +11,10 @@ namespace Redress.Features.Analytics;
 
 /// <summary>
 /// The report buckets of R-SLA-5 (GET /analytics/sla-buckets and /reports/sla-buckets): how many of the cases closed
-/// in a period were resolved within each of the active profile's buckets, and which cases those are. Cases come by
-/// the (Status, ClosedAt, Id) index, so a report reads the period's closed cases and nothing else; their band is
-/// worked out in memory (<see cref="ReportBands"/>), as working days need the calendar. Scoped like the case list.
+/// in a period were resolved within each of the active profile's buckets, and which cases those are. Cases come by the
+/// covering (Status, ClosedAt, Id, CreatedAt, LeadDepartmentId) index: a report reads the period's closed cases and
+/// nothing else. Their band is worked out in memory (<see cref="ReportBands"/>), as working days need the calendar.
+/// Scoped like the case list.
 /// </summary>
 public sealed class CountSlaBuckets(IDbContextFactory<RedressDb> dbs, SlaSettings settings, TimeProvider clock)
 {

@@ -438,9 +438,6 @@ namespace Redress.Data.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "DueAt", "Id");
 
-                    b.HasIndex("Status", "ClosedAt", "Id")
-                        .HasFilter("\"ClosedAt\" IS NOT NULL");
-
                     b.HasIndex("AssigneeId", "IsOpen", "DueAt", "Id")
                         .HasFilter("\"AssigneeId\" IS NOT NULL");
 
@@ -1012,13 +1009,6 @@ namespace Redress.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("DiscardedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DiscardedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1034,13 +1024,6 @@ namespace Redress.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.Property<DateTime?>("RequeuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RequeuedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1052,12 +1035,6 @@ namespace Redress.Data.Migrations.Postgres
 
                     b.HasIndex("NextAttemptAt")
                         .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
-
-                    b.HasIndex(new[] { "Id" }, "IX_Outbox_GivenUp")
-                        .HasFilter("\"FailedAt\" IS NOT NULL AND \"DiscardedAt\" IS NULL");
-
-                    b.HasIndex(new[] { "Recipient", "Id" }, "IX_Outbox_WebhookRecipient")
-                        .HasFilter("\"Channel\" = 'Webhook'");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1087,9 +1064,6 @@ namespace Redress.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("SecretSetAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Url")
                         .IsRequired()
