@@ -422,13 +422,13 @@ namespace Redress.Data.Migrations.Sqlite
 
                     b.HasIndex("IsOpen", "DueAt", "Id");
 
-                    b.HasIndex("Status", "ClosedAt", "Id")
-                        .HasFilter("\"ClosedAt\" IS NOT NULL");
-
                     b.HasIndex("AssigneeId", "IsOpen", "DueAt", "Id")
                         .HasFilter("\"AssigneeId\" IS NOT NULL");
 
                     b.HasIndex("LeadDepartmentId", "IsOpen", "DueAt", "Id");
+
+                    b.HasIndex("Status", "ClosedAt", "Id", "CreatedAt", "LeadDepartmentId")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
 
                     b.ToTable("Cases");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Redress.Data.Migrations.Postgres
+namespace Redress.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class SlaAdminFinish : Migration
@@ -14,32 +14,32 @@ namespace Redress.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "SecretSetAt",
                 table: "Webhooks",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DiscardedAt",
                 table: "Outbox",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DiscardedBy",
                 table: "Outbox",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RequeuedAt",
                 table: "Outbox",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RequeuedBy",
                 table: "Outbox",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
@@ -56,9 +56,9 @@ namespace Redress.Data.Migrations.Postgres
                 filter: "\"Channel\" = 'Webhook'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Status_ClosedAt_Id",
+                name: "IX_Cases_Status_ClosedAt_Id_CreatedAt_LeadDepartmentId",
                 table: "Cases",
-                columns: new[] { "Status", "ClosedAt", "Id" },
+                columns: new[] { "Status", "ClosedAt", "Id", "CreatedAt", "LeadDepartmentId" },
                 filter: "\"ClosedAt\" IS NOT NULL");
         }
 
@@ -74,7 +74,7 @@ namespace Redress.Data.Migrations.Postgres
                 table: "Outbox");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_Status_ClosedAt_Id",
+                name: "IX_Cases_Status_ClosedAt_Id_CreatedAt_LeadDepartmentId",
                 table: "Cases");
 
             migrationBuilder.DropColumn(
