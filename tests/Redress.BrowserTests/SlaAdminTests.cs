@@ -60,6 +60,39 @@ public sealed class SlaAdminTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(english, "SlaProfilesPage.en");
     }
 
+    [Fact]
+    public async Task Admin_AddsAPolicyForPhoneCases_ChoosesWhatItMatches_AndMovesItToTheTop()
+    {
+        // The China banking profile is edited by no other browser test.
+        var admin = await app.OpenAsync("admin", "en");
+        using var api = await app.ApiAsync("admin");
+        await admin.GotoAsync("/admin/sla");
+        await admin.GetByTestId("edit-cn-banking").ClickAsync();
+        await admin.GetByTestId("add-policy").ClickAsync();
+        var policy = admin.GetByTestId("policy-new-1");
+        await policy.WaitForAsync();
+        await admin.Locator("#key-new-1").FillAsync("phone");
+        await admin.Locator("#namezh-new-1").FillAsync("电话投诉");
+        await admin.Locator("#nameen-new-1").FillAsync("Phone complaint");
+        // A new policy starts with grade 1 ticked: this one is for every phone case instead.
+        await policy.GetByTestId("grades-new-1").Locator("label", new() { HasText = "Grade 1" }).ClickAsync();
+        await policy.GetByTestId("channels-new-1").Locator("label", new() { HasText = "Phone" }).ClickAsync();
+        await admin.Locator("#amount-new-1-Resolution").FillAsync("2");
+        await admin.Locator("#amount-new-1-Resolution").PressAsync("Tab");
+        await admin.GetByTestId("move-up-new-1").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("move-up-new-1")).ToBeDisabledAsync();
+        await BrowserApp.ScreenshotAsync(admin, "SlaPolicyEditor.en");
+
+        await admin.GetByTestId("save-cn-banking").ClickAsync();
+        var row = admin.GetByTestId("policy-row-cn-banking-phone");
+        await Assertions.Expect(row).ToContainTextAsync("Phone");
+        await Assertions.Expect(admin.GetByTestId("target-cn-banking-phone-Resolution")).ToHaveTextAsync("Resolution: 2 working days");
+
+        var profile = await api.GetFromJsonAsync<Profile>("sla/profiles/cn-banking", Json, TestContext.Current.CancellationToken);
+        Assert.Equal(["phone", "major", "general"], profile!.Policies.Select(p => p.Key));
+        Assert.Equal((new List<int>(), new List<string> { "Phone" }), (profile.Policies[0].Match.Grades, profile.Policies[0].Match.Channels), new MatchComparer());
+    }
+
     /// <summary>A profile reads in the shape its rules are written: GET it, change a field, PUT it back.</summary>
     private static async Task ChangeWarnAtAsync(HttpClient api, int percent)
     {
@@ -73,7 +106,15 @@ public sealed class SlaAdminTests(BrowserApp app)
 
     private sealed record Profile(List<Policy> Policies);
 
-    private sealed record Policy(string Key, List<TargetLimit> Targets);
+    private sealed record Policy(string Key, Match Match, List<TargetLimit> Targets);
+
+    private sealed record Match(List<int> Grades, List<string> Channels);
+
+    private sealed class MatchComparer : IEqualityComparer<(List<int>, List<string>)>
+    {
+        public bool Equals((List<int>, List<string>) x, (List<int>, List<string>) y) => x.Item1.SequenceEqual(y.Item1) && x.Item2.SequenceEqual(y.Item2);
+        public int GetHashCode((List<int>, List<string>) obj) => obj.Item1.Count;
+    }
 
     private sealed record TargetLimit(string Target, Limit Limit);
 

@@ -105,6 +105,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         builder.ApplyConfiguration(new ReplyTemplateConfiguration());
         builder.ApplyConfiguration(new SavedViewConfiguration());
         SlaConfiguration.Configure(builder);
+        DeliveryAdminConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

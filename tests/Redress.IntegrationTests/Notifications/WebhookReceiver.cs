@@ -22,7 +22,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication host, IEnumerable<int> answers) => (_host, _answers) = (host, new(answers));
 
-    public string Secret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    /// <summary>Set to the secret Redress generated, for subscriptions made through the API.</summary>
+    public string Secret { get; set; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     public string Url { get; private set; } = "";
     public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
 

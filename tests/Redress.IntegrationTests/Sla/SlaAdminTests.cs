@@ -12,7 +12,7 @@ namespace Redress.IntegrationTests.Sla;
 /// Administrators' SLA profiles and business calendars (issue 4, parts 1-3), through the API. Tests that change
 /// the active rules put them back, as the tests of one class share their app.
 /// </summary>
-public abstract class SlaAdminTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RedressApp
+public abstract partial class SlaAdminTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : RedressApp
 {
     private const string Profiles = "/api/v1/sla/profiles";
     private const string Calendars = "/api/v1/sla/calendars";

@@ -34,12 +34,29 @@ public sealed partial class BusinessCalendar
     {
         if (string.IsNullOrWhiteSpace(code)) return Error.Invalid("code_required", "A calendar needs a code, such as CN.", "code");
         if (string.IsNullOrWhiteSpace(name)) return Error.Invalid("name_required", "A calendar needs a name.", "name");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId?.Trim() ?? "", out var zone) || !zone.HasIanaId)
-            return Error.Invalid("unknown_time_zone", $"'{timeZoneId}' is not an IANA time zone id such as Asia/Shanghai or Europe/London.", "timeZoneId");
+        if (Zone(timeZoneId) is not { } zone) return UnknownZone(timeZoneId);
         var periods = Copy(hours);
         if (CheckHours(periods) is { } error) return error;
         return new BusinessCalendar { Code = code.Trim(), Name = name.Trim(), TimeZoneId = zone.Id, Hours = periods };
     }
+
+    /// <summary>
+    /// The wall clock the hours and dates are read on, e.g. a branch that moves; running clocks keep their due
+    /// times, new ones count in the new zone.
+    /// </summary>
+    public Result SetTimeZone(string timeZoneId)
+    {
+        if (Zone(timeZoneId) is not { } zone) return UnknownZone(timeZoneId);
+        TimeZoneId = zone.Id;
+        _schedule = null;
+        return Result.Success;
+    }
+
+    private static TimeZoneInfo? Zone(string? id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id?.Trim() ?? "", out var zone) && zone.HasIanaId ? zone : null;
+
+    private static Error UnknownZone(string? id) =>
+        Error.Invalid("unknown_time_zone", $"'{id}' is not an IANA time zone id such as Asia/Shanghai or Europe/London.", "timeZoneId");
 
     /// <summary>Replaces the weekly hours.</summary>
     public Result SetHours(IEnumerable<WorkingPeriod> hours)

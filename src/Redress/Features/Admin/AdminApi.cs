@@ -19,7 +19,7 @@ public static class AdminApi
         services.AddSingleton<ManageUsers>();
         services.AddSingleton<NumberingSettings>();
         services.AddSingleton<ManageReplyTemplates>();
-        return services;
+        return services.AddDeliveryAdministration();
     }
 
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder api)
@@ -58,12 +58,12 @@ public static class AdminApi
             Respond(await templates.UpdateAsync(id, body, ct)));
         admin.MapDelete("/reply-templates/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ManageReplyTemplates templates, CancellationToken ct) =>
             await templates.DeleteAsync(id, ct) is { IsSuccess: false } failed ? Problems.From(failed.Error!) : TypedResults.NoContent());
-        return admin;
+        return admin.MapDeliveryAdminApi();
     }
 
     private static Results<Created<T>, ProblemHttpResult> Created<T>(Result<T> result, Func<T, string> location) =>
         result.IsSuccess ? TypedResults.Created(location(result.Value), result.Value) : Problems.From(result.Error!);
 
-    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
+    internal static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!);
 }

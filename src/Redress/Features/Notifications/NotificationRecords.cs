@@ -51,6 +51,12 @@ public sealed class OutboxMessage
     /// <summary>Given up after too many attempts (kept, with the last error, for an administrator to see).</summary>
     public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>An administrator dropped it (it stays given up, and says who did it and when).</summary>
+    public DateTime? DiscardedAt { get; set; }
+    public string? DiscardedBy { get; set; }
+    /// <summary>The last time an administrator sent it again by hand ("retry now"), and who.</summary>
+    public DateTime? RequeuedAt { get; set; }
+    public string? RequeuedBy { get; set; }
 }
 
 /// <summary>A user's choice for one event; without a row the defaults of <see cref="NotificationDefaults"/> apply.</summary>
@@ -73,6 +79,8 @@ public sealed class WebhookSubscription
     /// <summary>Events sent, comma separated; empty means all.</summary>
     public string Events { get; set; } = "";
     public bool Active { get; set; } = true;
+    /// <summary>When the secret was generated (created or rotated); null for rows written before this was kept.</summary>
+    public DateTime? SecretSetAt { get; set; }
 
     public bool Wants(NotificationEvent e) =>
         Active && (Events.Length == 0 || Events.Split(',', StringSplitOptions.TrimEntries).Contains(e.ToString()));

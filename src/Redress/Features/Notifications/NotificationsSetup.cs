@@ -19,6 +19,7 @@ public static class NotificationsSetup
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<MailSender>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<OutboxBatches>();
         services.AddSingleton<DeliverOutbox>();
         services.AddHostedService<OutboxDispatcher>();
         return services;

@@ -1,56 +1,16 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Sla;
-using Redress.Features.Reference;
 
 namespace Redress.Features.Sla;
 
-/// <param name="Start">HH:mm on the calendar's wall clock.</param>
-/// <param name="End">HH:mm, exclusive; 24:00 for midnight at the end of the day.</param>
-public sealed record PeriodInput(
-    DayOfWeek Day,
-    [property: Required, RegularExpression(CalendarTimes.StartPattern)] string Start,
-    [property: Required, RegularExpression(CalendarTimes.EndPattern)] string End);
-
-public sealed record NewCalendarInput(
-    [property: Required, StringLength(32, MinimumLength = 1), RegularExpression("^[A-Z0-9_-]+$")] string Code,
-    [property: Required, StringLength(100, MinimumLength = 1)] string Name,
-    [property: Required, StringLength(64, MinimumLength = 1)] string TimeZoneId,
-    [property: MaxLength(50)] List<PeriodInput>? Hours,
-    // Hours and dated days are copied from this calendar when no hours are given, e.g. a department's CN variant.
-    [property: StringLength(32)] string? CopyFrom);
-
-public sealed record HoursInput([property: Required, MaxLength(50)] List<PeriodInput> Hours);
-
-public sealed record DayInput(CalendarDayKind Kind, [property: Required, StringLength(100, MinimumLength = 1)] string Name);
-
-public sealed record DatedDayInput(DateOnly Date, CalendarDayKind Kind, [property: Required, StringLength(100, MinimumLength = 1)] string Name);
-
-/// <param name="ReplaceYears">The years the days fall in are replaced whole: dates of those years not listed follow the weekly hours again.</param>
-public sealed record DaysInput([property: Required, MaxLength(400)] List<DatedDayInput> Days, bool ReplaceYears = false);
-
-public sealed record DepartmentCalendarInput([property: StringLength(32)] string? CalendarCode);
-
-public sealed record PeriodItem(DayOfWeek Day, string Start, string End);
-
-public sealed record CalendarDayItem(DateOnly Date, CalendarDayKind Kind, string Name);
-
-public sealed record CalendarSummary(string Code, string Name, string TimeZoneId, IReadOnlyList<PeriodItem> Hours, IReadOnlyList<int> Years);
-
-/// <param name="Revision">Changes with any change to the calendar: its ETag, sent back in If-Match.</param>
-public sealed record CalendarItem(string Code, string Name, string TimeZoneId, IReadOnlyList<PeriodItem> Hours, IReadOnlyList<CalendarDayItem> Days, string Revision);
-
-/// <param name="CalendarCode">The department's own calendar; null when it works to the active profile's.</param>
-public sealed record DepartmentCalendarItem(int Id, string Code, string NameZh, string NameEn, bool Active, string? CalendarCode);
-
 /// <summary>
 /// R-SLA-2 for administrators, through the API and the /admin/calendars page alike: business calendars, their
-/// weekly hours, their public holidays and 调休 make-up days, a year at a time, and which calendar a
-/// department works to. Clocks already running keep their due times; new ones count with the new calendar.
+/// weekly hours and time zone, their public holidays and 调休 make-up days, a year at a time. Clocks already
+/// running keep their due times; new ones count with the new calendar.
 /// </summary>
-public sealed class ManageCalendars(IDbContextFactory<RedressDb> dbs, SlaSettings settings, ReferenceData reference)
+public sealed class ManageCalendars(IDbContextFactory<RedressDb> dbs, SlaSettings settings)
 {
     public static readonly Error Stale = new("stale", "The calendar was changed by someone else since you read it; reload and try again.", ErrorKind.PreconditionFailed);
 
@@ -118,28 +78,10 @@ public sealed class ManageCalendars(IDbContextFactory<RedressDb> dbs, SlaSetting
             return Result.Success;
         }, ct);
 
-    public async Task<List<DepartmentCalendarItem>> ListDepartmentsAsync(CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Departments.AsNoTracking().OrderBy(d => d.Id)
-            .Select(d => new DepartmentCalendarItem(d.Id, d.Code, d.NameZh, d.NameEn, d.Active, d.CalendarCode)).ToListAsync(ct);
-    }
-
-    /// <summary>The calendar cases led by the department count with; null: the active profile's.</summary>
-    public async Task<Result<DepartmentCalendarItem>> SetDepartmentCalendarAsync(int departmentId, DepartmentCalendarInput input, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var department = await db.Departments.FindAsync([departmentId], ct);
-        if (department is null) return Error.NotFound("Department");
-        var code = string.IsNullOrWhiteSpace(input.CalendarCode) ? null : input.CalendarCode.Trim();
-        if (code is not null && !await db.Calendars.AnyAsync(c => c.Code == code, ct))
-            return Error.Invalid("unknown_calendar", $"There is no calendar {code}.", "calendarCode");
-        department.CalendarCode = code;
-        await db.SaveChangesAsync(ct);
-        settings.Invalidate();
-        reference.Invalidate();
-        return new DepartmentCalendarItem(department.Id, department.Code, department.NameZh, department.NameEn, department.Active, department.CalendarCode);
-    }
+    /// <summary>The wall clock the calendar's hours and dates are read on; needs the revision read (If-Match).</summary>
+    public Task<Result<CalendarItem>> SetTimeZoneAsync(string code, string? ifMatch, TimeZoneInput input, CancellationToken ct) =>
+        ifMatch is null ? Task.FromResult<Result<CalendarItem>>(Error.VersionRequired)
+            : EditAsync(code, ifMatch, c => c.SetTimeZone(input.TimeZoneId), ct);
 
     private async Task<Result<CalendarItem>> EditAsync(string code, string? ifMatch, Func<BusinessCalendar, Result> change, CancellationToken ct)
     {

@@ -39,6 +39,9 @@ public static class SlaApi
         admin.MapPut("/calendars/{code}/hours", async (string code, HoursInput body, ManageCalendars calendars, HttpContext http, CancellationToken ct) =>
             WithETag(http, await calendars.SetHoursAsync(code, IfMatch(http), body, ct), Tag))
             .WithSummary("Replace the weekly hours (If-Match: the ETag read); times HH:mm, 24:00 for midnight.");
+        admin.MapPut("/calendars/{code}/time-zone", async (string code, TimeZoneInput body, ManageCalendars calendars, HttpContext http, CancellationToken ct) =>
+            WithETag(http, await calendars.SetTimeZoneAsync(code, IfMatch(http), body, ct), Tag))
+            .WithSummary("The IANA time zone the hours and dates are read on (If-Match: the ETag read). Running clocks keep their due times.");
         admin.MapPost("/calendars/{code}/days", async (string code, DaysInput body, ManageCalendars calendars, HttpContext http, CancellationToken ct) =>
             WithETag(http, await calendars.SetDaysAsync(code, IfMatch(http), body, ct), Tag))
             .WithSummary("Add or replace dated days, all or none, e.g. next year's holidays and 调休 make-up days; replaceYears replaces those years whole.");
@@ -49,10 +52,10 @@ public static class SlaApi
             WithETag(http, await calendars.RemoveDayAsync(code, date, IfMatch(http), ct), Tag))
             .WithSummary("The date follows the weekly hours again.");
 
-        sla.MapGet("/departments", async (ManageCalendars calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListDepartmentsAsync(ct)))
+        sla.MapGet("/departments", async (ChooseDepartmentCalendars departments, CancellationToken ct) => TypedResults.Ok(await departments.ListDepartmentsAsync(ct)))
             .WithSummary("Departments with their own calendar; null: the active profile's.");
-        admin.MapPut("/departments/{id:int}/calendar", async Task<Results<Ok<DepartmentCalendarItem>, ProblemHttpResult>> (int id, DepartmentCalendarInput body, ManageCalendars calendars, CancellationToken ct) =>
-            await calendars.SetDepartmentCalendarAsync(id, body, ct) is var result && result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!))
+        admin.MapPut("/departments/{id:int}/calendar", async Task<Results<Ok<DepartmentCalendarItem>, ProblemHttpResult>> (int id, DepartmentCalendarInput body, ChooseDepartmentCalendars departments, CancellationToken ct) =>
+            await departments.SetDepartmentCalendarAsync(id, body, ct) is var result && result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!))
             .WithSummary("The calendar cases led by the department count with (null: the profile's).");
         return sla;
     }

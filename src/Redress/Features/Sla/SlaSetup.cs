@@ -8,6 +8,7 @@ public static class SlaSetup
         services.AddSingleton<CheckClocks>();
         services.AddSingleton<ManageSlaProfiles>();
         services.AddSingleton<ManageCalendars>();
+        services.AddSingleton<ChooseDepartmentCalendars>();
         services.AddSingleton(config.GetSection("Sla:Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions());
         services.AddHostedService<ClockScheduler>();
         return services;

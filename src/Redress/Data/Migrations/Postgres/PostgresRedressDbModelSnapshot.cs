@@ -443,6 +443,9 @@ namespace Redress.Data.Migrations.Postgres
 
                     b.HasIndex("LeadDepartmentId", "IsOpen", "DueAt", "Id");
 
+                    b.HasIndex("Status", "ClosedAt", "Id", "CreatedAt", "LeadDepartmentId")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
+
                     b.ToTable("Cases");
                 });
 
@@ -1009,6 +1012,13 @@ namespace Redress.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DiscardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1024,6 +1034,13 @@ namespace Redress.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("RequeuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequeuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1035,6 +1052,12 @@ namespace Redress.Data.Migrations.Postgres
 
                     b.HasIndex("NextAttemptAt")
                         .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Outbox_GivenUp")
+                        .HasFilter("\"FailedAt\" IS NOT NULL AND \"DiscardedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Recipient", "Id" }, "IX_Outbox_WebhookRecipient")
+                        .HasFilter("\"Channel\" = 'Webhook'");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1064,6 +1087,9 @@ namespace Redress.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("SecretSetAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Url")
                         .IsRequired()

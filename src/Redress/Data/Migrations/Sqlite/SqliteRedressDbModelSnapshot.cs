@@ -427,6 +427,9 @@ namespace Redress.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadDepartmentId", "IsOpen", "DueAt", "Id");
 
+                    b.HasIndex("Status", "ClosedAt", "Id", "CreatedAt", "LeadDepartmentId")
+                        .HasFilter("\"ClosedAt\" IS NOT NULL");
+
                     b.ToTable("Cases");
                 });
 
@@ -973,6 +976,13 @@ namespace Redress.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DiscardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscardedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FailedAt")
                         .HasColumnType("TEXT");
 
@@ -988,6 +998,13 @@ namespace Redress.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RequeuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequeuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -999,6 +1016,12 @@ namespace Redress.Data.Migrations.Sqlite
 
                     b.HasIndex("NextAttemptAt")
                         .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Outbox_GivenUp")
+                        .HasFilter("\"FailedAt\" IS NOT NULL AND \"DiscardedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "Recipient", "Id" }, "IX_Outbox_WebhookRecipient")
+                        .HasFilter("\"Channel\" = 'Webhook'");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1025,6 +1048,9 @@ namespace Redress.Data.Migrations.Sqlite
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecretSetAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
