@@ -12,16 +12,16 @@ public sealed class TextGramsTests
 
     [Fact]
     public void Chinese_CharactersAreTokens_WithNgramsUpToTheLimit() =>
-        Assert.Equal(["质", "质量", "质量差", "量", "量差", "差"], TextGrams.All("质量差", new GramShape(3, 2)));
+        Assert.Equal(["质", "质量", "质量差", "量", "量差", "差"], TextGrams.All("质量差", new GramShape(3, 2, 0)));
 
     [Fact]
     public void English_WordsAreTokens_WithBigrams() =>
-        Assert.Equal(["no", "no refund", "refund"], TextGrams.All("No refund", new GramShape(4, 2)));
+        Assert.Equal(["no", "no refund", "refund"], TextGrams.All("No refund", new GramShape(4, 2, 0)));
 
     [Fact]
     public void Mixed_WordAndCharacterNgrams_UseTheWordLimitOnceAWordIsIn() =>
         // "买 iphone" is a two-token gram with a word in it, allowed by WordNgrams = 2; a third token is not.
-        Assert.Equal(["买", "买 iphone", "iphone", "iphone 坏", "坏"], TextGrams.All("买iPhone坏", new GramShape(3, 2)));
+        Assert.Equal(["买", "买 iphone", "iphone", "iphone 坏", "坏"], TextGrams.All("买iPhone坏", new GramShape(3, 2, 0)));
 
     [Fact]
     public void Subwords_AreMarkedCharacterNgramsInsideWords() =>

@@ -16,6 +16,9 @@ public enum LinearMethod
     /// weighing more. The scaling is folded into the weights afterwards, so the model is still one linear map.
     /// </summary>
     NbLr,
+
+    /// <summary>The mean of both models' scores: still one linear map, since a mean of linear maps is linear.</summary>
+    Both,
 }
 
 /// <summary>The ML.NET side of training: sparse rows in, a weight matrix out (feature-major, as <see cref="TextClassifier"/> keeps it).</summary>

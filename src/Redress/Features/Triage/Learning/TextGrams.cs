@@ -40,27 +40,34 @@ public static class TextGrams
 
     private enum Kind { Char, Word }
 
-    private readonly record struct Token(string Text, Kind Kind);
+    private readonly record struct Token(int Start, int Length, Kind Kind);
 
-    /// <summary>Calls <paramref name="gram"/> once per n-gram occurrence (so repeated n-grams repeat).</summary>
-    public static void Each(string text, GramShape shape, Action<string> gram)
+    /// <summary>Receives one n-gram; the span is only valid during the call.</summary>
+    public delegate void Visitor(ReadOnlySpan<char> gram);
+
+    /// <summary>
+    /// Calls <paramref name="visit"/> once per n-gram occurrence (so repeated n-grams repeat). The grams are built
+    /// in one buffer and handed over as spans: prediction looks them up without allocating a string each.
+    /// </summary>
+    public static void Each(string text, GramShape shape, Visitor visit)
     {
-        var tokens = Tokens(Normalize(text));
+        var normal = Normalize(text);
+        var tokens = Tokens(normal);
         var longest = Math.Max(shape.CharNgrams, shape.WordNgrams);
-        var sb = new StringBuilder();
+        var buffer = new char[Math.Max(16, normal.Length + longest + 3)];
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Kind == Kind.Word && shape.SubwordNgrams >= 3) Subwords(tokens[i].Text, shape.SubwordNgrams, gram);
-            sb.Clear();
-            var words = false;
+            if (tokens[i].Kind == Kind.Word && shape.SubwordNgrams >= 3) Subwords(normal.AsSpan(tokens[i].Start, tokens[i].Length), shape.SubwordNgrams, buffer, visit);
+            var (length, words) = (0, false);
             for (var n = 1; n <= longest && i + n <= tokens.Count; n++)
             {
                 var t = tokens[i + n - 1];
                 words |= t.Kind == Kind.Word;
                 if (n > (words ? shape.WordNgrams : shape.CharNgrams)) break;
-                if (n > 1 && (t.Kind == Kind.Word || tokens[i + n - 2].Kind == Kind.Word)) sb.Append(' ');
-                sb.Append(t.Text);
-                gram(sb.ToString());
+                if (n > 1 && (t.Kind == Kind.Word || tokens[i + n - 2].Kind == Kind.Word)) buffer[length++] = ' ';
+                normal.AsSpan(t.Start, t.Length).CopyTo(buffer.AsSpan(length));
+                length += t.Length;
+                visit(buffer.AsSpan(0, length));
             }
         }
     }
@@ -68,37 +75,49 @@ public static class TextGrams
     public static List<string> All(string text, GramShape shape)
     {
         var grams = new List<string>();
-        Each(text, shape, grams.Add);
+        Each(text, shape, g => grams.Add(g.ToString()));
         return grams;
     }
 
     // "<refund>" → "<re", "ref", …; the markers keep prefixes and suffixes apart from the middle of words, and the
     // leading '#' keeps these apart from whole words.
-    private static void Subwords(string word, int longest, Action<string> gram)
+    private static void Subwords(ReadOnlySpan<char> word, int longest, char[] buffer, Visitor visit)
     {
         if (word.Length < 3) return;
-        var marked = "<" + word + ">";
-        for (var n = 3; n <= longest; n++)
-            for (var i = 0; i + n <= marked.Length; i++)
-                if (n < marked.Length) gram(string.Concat("#", marked.AsSpan(i, n)));
+        var marked = word.Length + 2;
+        buffer[0] = '#';
+        for (var n = 3; n <= longest && n < marked; n++)
+            for (var i = 0; i + n <= marked; i++)
+            {
+                for (var k = 0; k < n; k++)
+                {
+                    var at = i + k;
+                    buffer[1 + k] = at == 0 ? '<' : at == marked - 1 ? '>' : word[at - 1];
+                }
+                visit(buffer.AsSpan(0, n + 1));
+            }
     }
 
     private static List<Token> Tokens(string text)
     {
         var tokens = new List<Token>();
-        var word = new StringBuilder();
+        var (wordStart, at) = (-1, 0);
         foreach (var rune in text.EnumerateRunes())
         {
+            var width = rune.Utf16SequenceLength;
             if (IsWordRune(rune))
             {
-                word.Append(rune.ToString());
-                continue;
+                if (wordStart < 0) wordStart = at;
             }
-            if (word.Length > 0) tokens.Add(new Token(word.ToString(), Kind.Word));
-            word.Clear();
-            if (rune.Value != ' ') tokens.Add(new Token(rune.ToString(), Kind.Char));
+            else
+            {
+                if (wordStart >= 0) tokens.Add(new Token(wordStart, at - wordStart, Kind.Word));
+                wordStart = -1;
+                if (rune.Value != ' ') tokens.Add(new Token(at, width, Kind.Char));
+            }
+            at += width;
         }
-        if (word.Length > 0) tokens.Add(new Token(word.ToString(), Kind.Word));
+        if (wordStart >= 0) tokens.Add(new Token(wordStart, at - wordStart, Kind.Word));
         return tokens;
     }
 

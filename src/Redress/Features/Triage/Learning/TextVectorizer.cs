@@ -13,6 +13,7 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 public sealed class TextVectorizer
 {
     private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public GramShape Shape { get; }
     public IReadOnlyList<string> Grams { get; }
@@ -23,16 +24,21 @@ public sealed class TextVectorizer
         (Shape, Grams, Idf) = (shape, grams, idf);
         _index = new Dictionary<string, int>(grams.Count, StringComparer.Ordinal);
         for (var i = 0; i < grams.Count; i++) _index[grams[i]] = i;
+        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static TextVectorizer Learn(IReadOnlyList<string> texts, GramShape shape, int minCount, int maxFeatures)
     {
         var documentCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenLookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var text in texts)
         {
             seen.Clear();
-            TextGrams.Each(text, shape, g => seen.Add(g));
+            TextGrams.Each(text, shape, g =>
+            {
+                if (!seenLookup.Contains(g)) seen.Add(g.ToString());
+            });
             foreach (var g in seen) documentCounts[g] = documentCounts.GetValueOrDefault(g) + 1;
         }
         var kept = documentCounts.Where(kv => kv.Value >= minCount)
@@ -46,9 +52,10 @@ public sealed class TextVectorizer
         var counts = new Dictionary<int, int>();
         TextGrams.Each(text, Shape, g =>
         {
-            if (_index.TryGetValue(g, out var i)) counts[i] = counts.GetValueOrDefault(i) + 1;
+            if (_lookup.TryGetValue(g, out var i)) counts[i] = counts.GetValueOrDefault(i) + 1;
         });
-        var indices = counts.Keys.Order().ToArray();
+        var indices = counts.Keys.ToArray();
+        Array.Sort(indices);
         var values = new float[indices.Length];
         double norm = 0;
         for (var k = 0; k < indices.Length; k++)

@@ -30,7 +30,9 @@ public sealed record TrainingOptions(
 }
 
 /// <summary>The model, what was chosen for it and what choosing saw on the validation split.</summary>
-public sealed record TrainedClassifier(TextClassifier Model, float L2, double ClassWeightPower, double ValidationScore, TimeSpan Took);
+/// <param name="Took">Wall-clock time.</param>
+/// <param name="Cpu">Processor time of the whole process meanwhile (all threads): what the training costs when the machine is shared.</param>
+public sealed record TrainedClassifier(TextClassifier Model, float L2, double ClassWeightPower, double ValidationScore, TimeSpan Took, TimeSpan Cpu);
 
 /// <summary>
 /// Trains a <see cref="TextClassifier"/>: learns the vocabulary, vectorises every text once, picks the
@@ -43,6 +45,7 @@ public static class TrainTextClassifier
     public static TrainedClassifier Train(IReadOnlyList<LabelledText> examples, TrainingOptions options)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cpu = Environment.CpuUsage.TotalTime;
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (labels.Count < 2) throw new ArgumentException("Training needs at least two labels.", nameof(examples));
         var vectorizer = TextVectorizer.Learn(examples.Select(e => e.Text).ToList(), options.Shape, options.MinCount, options.MaxFeatures);
@@ -65,7 +68,8 @@ public static class TrainTextClassifier
             }
         }
         var final = Fit(ml, rows, vectorizer, labels, options, best.L2, best.Power);
-        return new TrainedClassifier(final, best.L2, best.Power, bestScore, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return new TrainedClassifier(final, best.L2, best.Power, bestScore, System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            Environment.CpuUsage.TotalTime - cpu);
     }
 
     private static (List<Example> Fit, List<Example> Check) SplitRows(List<Example> rows, double share, int seed)
@@ -88,9 +92,16 @@ public static class TrainTextClassifier
         var counts = new int[labels.Count];
         foreach (var r in rows) counts[r.Label]++;
         var weights = counts.Select(n => n == 0 ? 0f : (float)Math.Pow((double)rows.Count / (labels.Count * n), power)).ToArray();
-        var (w, b) = options.Method == LinearMethod.NbLr
-            ? LinearFits.NbLr(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations)
-            : LinearFits.MaxEnt(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations);
+        var (w, b) = options.Method switch
+        {
+            LinearMethod.NbLr => LinearFits.NbLr(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations),
+            LinearMethod.MaxEnt => LinearFits.MaxEnt(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations),
+            _ => Mean(LinearFits.MaxEnt(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations),
+                LinearFits.NbLr(ml, rows, vectorizer.Grams.Count, labels.Count, weights, l2, options.Iterations)),
+        };
         return new TextClassifier(vectorizer, labels, w, b);
     }
+
+    private static (float[] Weights, float[] Biases) Mean((float[] Weights, float[] Biases) a, (float[] Weights, float[] Biases) b) =>
+        (a.Weights.Zip(b.Weights, (x, y) => (x + y) / 2).ToArray(), a.Biases.Zip(b.Biases, (x, y) => (x + y) / 2).ToArray());
 }
