@@ -8,11 +8,17 @@ public static class LabelledSplit
     /// second part, so both parts keep the class mix and a rare class is not left out of training by chance.
     /// A class with a single example stays in the first part.
     /// </summary>
-    public static (List<LabelledText> First, List<LabelledText> Second) Stratified(IReadOnlyList<LabelledText> examples, double secondShare, int seed)
+    public static (List<LabelledText> First, List<LabelledText> Second) Stratified(IReadOnlyList<LabelledText> examples, double secondShare, int seed) =>
+        Stratified(examples, e => e.Label, secondShare, seed);
+
+    public static (List<T> First, List<T> Second) Stratified<T, TLabel>(IEnumerable<T> examples, Func<T, TLabel> label, double secondShare, int seed)
+        where TLabel : notnull
     {
         var random = new Random(seed);
-        var (first, second) = (new List<LabelledText>(), new List<LabelledText>());
-        foreach (var group in examples.GroupBy(e => e.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var (first, second) = (new List<T>(), new List<T>());
+        // Ordinal for text labels: the split must not depend on the culture the command runs in.
+        var order = typeof(TLabel) == typeof(string) ? (IComparer<TLabel>)StringComparer.Ordinal : Comparer<TLabel>.Default;
+        foreach (var group in examples.GroupBy(label).OrderBy(g => g.Key, order))
         {
             var items = group.ToArray();
             random.Shuffle(items);

@@ -57,7 +57,7 @@ public static class TrainTextClassifier
         var (best, bestScore) = (candidates[0], double.NaN);
         if (candidates.Count > 1)
         {
-            var (fit, check) = SplitRows(rows, options.ValidationShare, options.Seed);
+            var (fit, check) = LabelledSplit.Stratified(rows, r => r.Label, options.ValidationShare, options.Seed + 1);
             foreach (var candidate in candidates)
             {
                 var model = Fit(ml, fit, vectorizer, labels, options, candidate.L2, candidate.Power);
@@ -70,21 +70,6 @@ public static class TrainTextClassifier
         var final = Fit(ml, rows, vectorizer, labels, options, best.L2, best.Power);
         return new TrainedClassifier(final, best.L2, best.Power, bestScore, System.Diagnostics.Stopwatch.GetElapsedTime(started),
             Environment.CpuUsage.TotalTime - cpu);
-    }
-
-    private static (List<Example> Fit, List<Example> Check) SplitRows(List<Example> rows, double share, int seed)
-    {
-        var random = new Random(seed + 1);
-        var (fit, check) = (new List<Example>(), new List<Example>());
-        foreach (var group in rows.GroupBy(r => r.Label))
-        {
-            var items = group.ToArray();
-            random.Shuffle(items);
-            var take = Math.Min(items.Length - 1, (int)Math.Round(items.Length * share, MidpointRounding.AwayFromZero));
-            check.AddRange(items.Take(take));
-            fit.AddRange(items.Skip(take));
-        }
-        return (fit, check);
     }
 
     private static TextClassifier Fit(MLContext ml, List<Example> rows, TextVectorizer vectorizer, List<string> labels, TrainingOptions options, float l2, double power)
