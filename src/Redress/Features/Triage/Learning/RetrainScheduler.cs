@@ -4,10 +4,11 @@ using Redress.Data;
 namespace Redress.Features.Triage.Learning;
 
 /// <summary>
-/// The thin loop around <see cref="RetrainTriageModels"/>: loads the active models at start, re-reads them
-/// every <see cref="RetrainOptions.RefreshInterval"/>, and retrains once the newest version is older than
-/// <see cref="RetrainOptions.Interval"/> (read from the database, so a restart does not retrain at once, and
-/// with several instances the first one due trains while the others find it busy or up to date).
+/// The thin loop around <see cref="RetrainTriageModels"/>: loads the active models at start, re-reads them every
+/// <see cref="RetrainOptions.RefreshInterval"/> (also when scheduled retrains are off), and retrains once the
+/// newest version is older than <see cref="RetrainOptions.Interval"/> (read from the database, so a restart does
+/// not retrain at once, and with several instances the first one due trains while the others find it busy or
+/// up to date).
 /// </summary>
 public sealed partial class RetrainScheduler(RetrainTriageModels retrain, TriageModels models, IDbContextFactory<RedressDb> dbs,
     RetrainOptions options, TimeProvider clock, ILogger<RetrainScheduler> logger) : BackgroundService
@@ -36,7 +37,7 @@ public sealed partial class RetrainScheduler(RetrainTriageModels retrain, Triage
                 LogFailed(ex);
             }
         }
-        while (options.Enabled && await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task<bool> DueAsync(CancellationToken ct)

@@ -14,7 +14,7 @@ public static class TriageCommand
         usage:
           triage evaluate --file PATH --text COLUMN --label COLUMN [--test-file PATH] [--train-share 0.8] [--seed 42] [--sample N]
                           [--char-ngrams 4] [--word-ngrams 1] [--subword-ngrams 5] [--min-count 2] [--max-features 400000]
-                          [--l2 1e-3,1e-4,1e-5] [--class-weight 0.5,1] [--method maxent|nblr]
+                          [--l2 1e-3,1e-4,1e-5] [--class-weight 0.5,1] [--method maxent|nblr|both]
           triage train    [--force]   (retrains the models from confirmed cases in the configured database)
         """;
 
