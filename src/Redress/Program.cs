@@ -7,8 +7,11 @@ using Redress.Features.Notifications;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
+using Redress.Features.Triage.Learning;
 using Redress.Web;
 using Scalar.AspNetCore;
+
+if (args is ["triage", .. var triage]) return await TriageCommand.RunAsync(triage);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -25,6 +28,7 @@ builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddAnalytics(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddAdministration();
+builder.Services.AddTriageLearning(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
@@ -49,10 +53,12 @@ api.MapAdminApi();
 api.MapNotificationsApi();
 api.MapSlaApi();
 api.MapPortalApi();
+api.MapTriageModelsApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

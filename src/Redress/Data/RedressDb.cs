@@ -7,6 +7,7 @@ using Redress.Domain.Organisation;
 using Redress.Domain.Sla;
 using Redress.Features.Notifications;
 using Redress.Features.Accounts;
+using Redress.Features.Triage.Learning;
 
 namespace Redress.Data;
 
@@ -36,6 +37,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+    public DbSet<TriageModelVersion> TriageModelVersions => Set<TriageModelVersion>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -106,6 +108,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         builder.ApplyConfiguration(new SavedViewConfiguration());
         SlaConfiguration.Configure(builder);
         DeliveryAdminConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new TriageModelVersionConfiguration());
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

@@ -72,6 +72,10 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Sla:Scheduler:Enabled", RunScheduler ? "true" : "false");
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
         builder.UseSetting("Analytics:OverviewMaxAge", OverviewMaxAge);
+        // Retrains happen when a test asks; a few dozen confirmed cases are enough to train a test model.
+        builder.UseSetting("Triage:Retrain:Enabled", "false");
+        builder.UseSetting("Triage:Retrain:MinimumCases", "40");
+        builder.UseSetting("Triage:Retrain:MinimumPerClass", "5");
         builder.UseSetting("Seed:DemoCases", DemoCases.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Attachments:MaxBytes", MaxAttachmentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
