@@ -7,6 +7,7 @@ using Redress.Features.Notifications;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
+using Redress.Features.Triage;
 using Redress.Web;
 using Scalar.AspNetCore;
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddAnalytics();
@@ -48,6 +50,7 @@ api.MapReferenceApi();
 api.MapAdminApi();
 api.MapNotificationsApi();
 api.MapSlaApi();
+api.MapTriageApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

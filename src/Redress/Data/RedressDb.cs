@@ -36,6 +36,9 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+    public DbSet<Domain.Triage.TriageRule> TriageRules => Set<Domain.Triage.TriageRule>();
+    public DbSet<Features.Triage.CaseTriage> CaseTriage => Set<Features.Triage.CaseTriage>();
+    public DbSet<Features.Triage.TriageDecision> TriageDecisions => Set<Features.Triage.TriageDecision>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -105,6 +108,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         builder.ApplyConfiguration(new ReplyTemplateConfiguration());
         builder.ApplyConfiguration(new SavedViewConfiguration());
         SlaConfiguration.Configure(builder);
+        TriageConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

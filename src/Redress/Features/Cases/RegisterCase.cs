@@ -7,6 +7,7 @@ using Redress.Domain;
 using Redress.Domain.Cases;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
+using Redress.Features.Triage;
 
 namespace Redress.Features.Cases;
 
@@ -40,7 +41,8 @@ public sealed record RegisterCaseRequest(
 
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
-    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla, CasePolicy policy, TimeProvider clock)
+    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla,
+    SuggestTriage triage, CasePolicy policy, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -65,6 +67,8 @@ public sealed class RegisterCase(
         if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
         // Everything that needs no database is done here, outside the write transaction.
         var textTokens = CaseSearchIndex.TextTokensFor(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
+        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below.
+        var suggestion = await triage.ForNewCaseAsync(input, now, ct);
 
         string? number = null;
         if (storage.IsPostgres)
@@ -81,11 +85,14 @@ public sealed class RegisterCase(
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
+                // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
+                kase.ApplyTriage(suggestion.Applied, now, policy);
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
                 await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
+                await CaseTriage.InsertAsync(db, kase.Id, suggestion, now, wct);
                 return new Registered(CaseDetails.From(kase, actor, refs, now), false);
             }, ct);
         }

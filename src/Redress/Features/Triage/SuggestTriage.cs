@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Redress.Data;
+using Redress.Domain.Cases;
+using Redress.Domain.Triage;
+using Redress.Features.Reference;
+
+namespace Redress.Features.Triage;
+
+/// <summary>
+/// The suggestion for a new case from any channel (R-CL-3): the rules, the learned classifier's guess, the
+/// sentiment, and R-CL-6's count of the contact's recent complaints. Registration calls it before its write
+/// transaction: the rules and the sentiment are CPU only, the count one index look-up per contact key.
+/// </summary>
+public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules rules, ReferenceData reference, LearnedGuesses learned, ContactFrequency frequency)
+{
+    public async Task<TriageSuggestion> ForNewCaseAsync(NewCase input, DateTime now, CancellationToken ct)
+    {
+        var suggestion = ForText(input.Subject, input.Description, await rules.GetAsync(ct), await reference.GetAsync(ct));
+        return frequency.AddTo(suggestion, await CountRecentAsync(input.Customer, now, ct));
+    }
+
+    /// <summary>What the rules, the model and the sentiment make of a text; nothing is read from the database.</summary>
+    public TriageSuggestion ForText(string subject, string description, RuleBook book, ReferenceData.Snapshot refs)
+    {
+        var guesses = learned.Guess(subject + "\n" + description, refs);
+        var suggestion = TriageSuggester.Suggest(TriageText.Of(subject, description), book, guesses,
+            id => refs.Categories.TryGetValue(id, out var c) ? c.ParentId : null);
+        return WithoutRetiredCategories(suggestion, refs);
+    }
+
+    /// <summary>A rule may still name a category an administrator has deactivated since; it is not suggested.</summary>
+    private static TriageSuggestion WithoutRetiredCategories(TriageSuggestion s, ReferenceData.Snapshot refs)
+    {
+        bool Active(CategorySuggestion c) => refs.Categories.TryGetValue(c.CategoryId, out var category) && category.Active;
+        if ((s.Category is null || Active(s.Category)) && s.Alternatives.All(Active)) return s;
+        var candidates = new[] { s.Category }.Concat(s.Alternatives).OfType<CategorySuggestion>().Where(Active).ToList();
+        return s with { Category = candidates.FirstOrDefault(), Alternatives = [.. candidates.Skip(1)] };
+    }
+
+    /// <summary>
+    /// The contact's cases within the window before this one, by the same normalised keys customer history uses
+    /// (R-IN-6): the most of any one key. Each count is a look-up in that key's index, bounded by the contact's
+    /// own history, never a scan of the cases.
+    /// </summary>
+    private async Task<int> CountRecentAsync(Customer customer, DateTime now, CancellationToken ct)
+    {
+        var phone = Customer.NormalisePhone(customer.Phone);
+        var email = string.IsNullOrWhiteSpace(customer.Email) ? null : customer.Email.Trim().ToLowerInvariant();
+        var id = string.IsNullOrWhiteSpace(customer.CustomerId) ? null : customer.CustomerId.Trim();
+        if (phone is null && email is null && id is null) return 0;
+        var since = now - frequency.Window;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var recent = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since);
+        var most = 0;
+        if (phone is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.PhoneKey == phone, ct));
+        if (email is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.EmailKey == email, ct));
+        if (id is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.CustomerId == id, ct));
+        return most;
+    }
+}
