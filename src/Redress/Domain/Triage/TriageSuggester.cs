@@ -44,8 +44,10 @@ public static class TriageSuggester
             .Select(g =>
             {
                 var strongest = g.OrderByDescending(m => m.Rule.Priority).ThenByDescending(m => m.Keywords.Count).First();
+                // Within the top category too, a higher rule names the sub-category: 起火 makes a leak a safety hazard.
                 var specific = g.GroupBy(m => m.Rule.CategoryId!.Value)
-                    .OrderByDescending(c => c.Sum(m => m.Keywords.Count)).ThenBy(c => c.Key == g.Key ? 1 : 0).First().Key;
+                    .OrderByDescending(c => c.Max(m => m.Rule.Priority)).ThenByDescending(c => c.Sum(m => m.Keywords.Count))
+                    .ThenBy(c => c.Key == g.Key ? 1 : 0).First().Key;
                 var cues = g.SelectMany(m => m.Keywords.Select(k => new Cue(m.Rule.Kind == MatchKind.Pattern ? CueKind.Pattern : CueKind.Keyword, k))).Distinct().ToList();
                 return new Candidate(g.Key, specific, g.Max(m => m.Rule.Priority), cues.Count, strongest.Rule.Name, cues);
             })
@@ -70,9 +72,16 @@ public static class TriageSuggester
         if (model is { Confidence: >= LearnedMinimum })
         {
             // The model and a weak rule agree on the top category: both are reasons, and together they are surer.
+            // The rule's sub-category is kept when the model named only its top category.
             if (rule is not null && Top(rule.CategoryId, parentOf) == Top(model.CategoryId, parentOf))
             {
-                var both = model with { Confidence = Math.Round(1 - (1 - rule.Confidence) * (1 - model.Confidence), 3), Rule = rule.Rule, Cues = [.. rule.Cues, .. model.Cues] };
+                var both = model with
+                {
+                    CategoryId = model.CategoryId == Top(rule.CategoryId, parentOf) ? rule.CategoryId : model.CategoryId,
+                    Confidence = Math.Round(1 - (1 - rule.Confidence) * (1 - model.Confidence), 3),
+                    Rule = rule.Rule,
+                    Cues = [.. rule.Cues, .. model.Cues],
+                };
                 return (both, Others(both, ruled.Skip(1)));
             }
             return (model, Others(model, ruled));

@@ -87,7 +87,8 @@ internal static class DefaultTriageRules
         var english = new List<string>();
         foreach (var token in piece.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!token.Any(TriageText.IsCjk))
+            // Numbers (12315) stand alone; English words after the last Chinese one make a phrase.
+            if (!token.Any(TriageText.IsCjk) && !token.All(char.IsAsciiDigit))
             {
                 english.Add(token);
                 continue;
