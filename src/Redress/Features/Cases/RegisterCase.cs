@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Domain.Triage;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
 using Redress.Features.Triage;
@@ -67,16 +68,18 @@ public sealed class RegisterCase(
         if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
         // Everything that needs no database is done here, outside the write transaction.
         var textTokens = CaseSearchIndex.TextTokensFor(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
-        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below.
-        var suggestion = await triage.ForNewCaseAsync(input, now, ct);
-
+        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below. On PostgreSQL its
+        // count of the contact's recent cases shares the connection that draws the number.
+        TriageSuggestion suggestion;
         string? number = null;
         if (storage.IsPostgres)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
+            suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
             number = await numbers.NextAsync(db, input.Channel, now, ct);
         }
+        else suggestion = await triage.ForNewCaseAsync(input, now, ct);
         try
         {
             return await writes.RunAsync<Result<Registered>>(async (db, wct) =>

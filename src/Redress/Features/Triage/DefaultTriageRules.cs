@@ -9,7 +9,7 @@ namespace Redress.Features.Triage;
 /// Escalation rules apply themselves (grade ≤ 2, escalated); the suspected-malicious patterns and the
 /// category words only suggest. Administrators change them all under Administration → Triage rules.
 /// </summary>
-internal static class DefaultTriageRules
+public static class DefaultTriageRules
 {
     private const CaseFlags Escalated = CaseFlags.Escalated;
     private const CaseFlags Urgent = CaseFlags.Urgent;
