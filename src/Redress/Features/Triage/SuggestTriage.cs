@@ -17,9 +17,9 @@ public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules 
     public async Task<TriageSuggestion> ForNewCaseAsync(NewCase input, DateTime now, CancellationToken ct, RedressDb? db = null)
     {
         var suggestion = ForText(input.Subject, input.Description, await rules.GetAsync(ct), await reference.GetAsync(ct));
-        if (db is not null) return frequency.AddTo(suggestion, await CountRecentAsync(db, input.Customer, now, ct));
+        if (db is not null) return frequency.AddTo(suggestion, await CountRecentAsync(db, input.Customer, now - frequency.Window, ct));
         await using var own = await dbs.CreateDbContextAsync(ct);
-        return frequency.AddTo(suggestion, await CountRecentAsync(own, input.Customer, now, ct));
+        return frequency.AddTo(suggestion, await CountRecentAsync(own, input.Customer, now - frequency.Window, ct));
     }
 
     /// <summary>What the rules, the model and the sentiment make of a text; nothing is read from the database.</summary>
@@ -41,17 +41,16 @@ public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules 
     }
 
     /// <summary>
-    /// The contact's cases within the window before this one, by the same normalised keys customer history uses
+    /// The contact's cases since <paramref name="since"/> (the window before this one), by the same normalised keys customer history uses
     /// (R-IN-6): the most of any one key. Each count is a look-up in that key's index, bounded by the contact's
     /// own history, never a scan of the cases.
     /// </summary>
-    private async Task<int> CountRecentAsync(RedressDb db, Customer customer, DateTime now, CancellationToken ct)
+    public static async Task<int> CountRecentAsync(RedressDb db, Customer customer, DateTime since, CancellationToken ct)
     {
         var phone = Customer.NormalisePhone(customer.Phone);
         var email = string.IsNullOrWhiteSpace(customer.Email) ? null : customer.Email.Trim().ToLowerInvariant();
         var id = string.IsNullOrWhiteSpace(customer.CustomerId) ? null : customer.CustomerId.Trim();
         if (phone is null && email is null && id is null) return 0;
-        var since = now - frequency.Window;
         var recent = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since);
         var most = 0;
         if (phone is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.PhoneKey == phone, ct));
