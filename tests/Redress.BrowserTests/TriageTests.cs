@@ -34,6 +34,26 @@ public sealed class TriageTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, nameof(Agent_SeesTheSuggestionWithItsReasons_AndAcceptsIt));
     }
 
+    [Fact]
+    public async Task Admin_IsToldAtTheFieldThatAPatternIsBad_AndTriesARuleOnAText()
+    {
+        var page = await app.OpenAsync("admin");
+        await page.GotoAsync("/admin/triage/rules");
+        await Assertions.Expect(page.GetByTestId("triage-rules")).ToContainTextAsync("安全事故");
+
+        await page.Locator("#f-rule-name").FillAsync("索赔威胁 " + Guid.NewGuid().ToString("N")[..4]);
+        await Controls.ChooseAsync(page, "f-rule-kind", "正则表达式");
+        await page.Locator("#f-rule-terms").FillAsync("(赔偿");
+        await Controls.ChooseAsync(page, "f-rule-grade", "二级");
+        await page.GetByTestId("save-rule").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("rule-form")).ToContainTextAsync("不是有效的正则表达式");
+
+        await page.Locator("#f-test-text").FillAsync("昨晚电水壶起火了");
+        await page.GetByTestId("test-rules").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("test-result").GetByTestId("triage-grade")).ToContainTextAsync("已由规则自动应用");
+        await BrowserApp.ScreenshotAsync(page, nameof(Admin_IsToldAtTheFieldThatAPatternIsBad_AndTriesARuleOnAText));
+    }
+
     private async Task<Registered> RegisterAsync(string subject, string description)
     {
         using var api = await app.ApiAsync("agent");
