@@ -40,10 +40,27 @@ public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules 
         return s with { Category = candidates.FirstOrDefault(), Alternatives = [.. candidates.Skip(1)] };
     }
 
+    /// <summary>The first case of the window: one seek at the newest end of the CreatedAt index (or none: past every id).</summary>
+    private const string WindowStart = """
+        COALESCE((SELECT "Id" FROM "Cases" WHERE "CreatedAt" >= @p0 ORDER BY "CreatedAt", "Id" LIMIT 1), 9223372036854775807)
+        """;
+
     /// <summary>
-    /// The contact's cases since <paramref name="since"/> (the window before this one), by the same normalised keys customer history uses
-    /// (R-IN-6): the most of any one key. Each count is a look-up in that key's index, bounded by the contact's
-    /// own history, never a scan of the cases.
+    /// The most cases of any one contact key since @p0: a phone, email or customer id that is null counts nothing.
+    /// Both databases quote and plan it alike; the window's start is computed once per statement.
+    /// </summary>
+    public const string RecentCountSql = $"""
+        SELECT MAX("n") FROM (
+            SELECT COUNT(*) AS "n" FROM "Cases" WHERE "Customer_PhoneKey" = @p1 AND "Id" >= {WindowStart}
+            UNION ALL SELECT COUNT(*) FROM "Cases" WHERE "Customer_EmailKey" = @p2 AND "Id" >= {WindowStart}
+            UNION ALL SELECT COUNT(*) FROM "Cases" WHERE "Customer_CustomerId" = @p3 AND "Id" >= {WindowStart}) AS "counts"
+        """;
+
+    /// <summary>
+    /// The contact's cases since <paramref name="since"/> (the window before this one), by the same normalised keys
+    /// customer history uses (R-IN-6): the most of any one key, in one statement. The window becomes an id range
+    /// first (cases are numbered as they are created), so each count is a range of one key's index, (key, id) on
+    /// SQLite without reading a case row, bounded by what the contact filed in the window: never a scan.
     /// </summary>
     public static async Task<int> CountRecentAsync(RedressDb db, Customer customer, DateTime since, CancellationToken ct)
     {
@@ -51,11 +68,6 @@ public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules 
         var email = string.IsNullOrWhiteSpace(customer.Email) ? null : customer.Email.Trim().ToLowerInvariant();
         var id = string.IsNullOrWhiteSpace(customer.CustomerId) ? null : customer.CustomerId.Trim();
         if (phone is null && email is null && id is null) return 0;
-        var recent = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since);
-        var most = 0;
-        if (phone is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.PhoneKey == phone, ct));
-        if (email is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.EmailKey == email, ct));
-        if (id is not null) most = Math.Max(most, await recent.CountAsync(c => c.Customer.CustomerId == id, ct));
-        return most;
+        return Convert.ToInt32(await db.ScalarAsync(RecentCountSql, ct, since, phone, email, id), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
