@@ -6,7 +6,8 @@ namespace Redress.Bench;
 /// <summary>
 /// The benchmark's own tool, driven by bench/run.sh: <c>seed</c> fills a freshly migrated database with
 /// realistic cases, <c>load</c> measures a running server over HTTP, <c>report</c> prints the table,
-/// <c>pages</c> times the web UI's pages in headless Chromium.
+/// <c>pages</c> times the web UI's pages in headless Chromium, <c>sla</c> one scheduler pass, <c>triage</c> the
+/// suggestion for a new case.
 /// </summary>
 internal static class Program
 {
@@ -16,6 +17,7 @@ internal static class Program
                Redress.Bench report --results FILE [--probe-output FILE] [--command TEXT]
                Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
                Redress.Bench sla    --provider sqlite|postgres (--data-dir DIR | --connection CS) [--due N] [--out FILE]
+               Redress.Bench triage [--text-dir DIR] [--rules N] [--database SQLITE-FILE [--samples N]]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -35,6 +37,7 @@ internal static class Program
                 "report" => await ReportCommand.RunAsync(options),
                 "pages" => await Pages.PageTimingsCommand.RunAsync(options),
                 "sla" => await Sla.SlaPassCommand.RunAsync(options),
+                "triage" => await Triage.TriageBenchCommand.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'"),
             };
         }

@@ -8,6 +8,7 @@ using Redress.Features.Portal;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
 using Redress.Features.Triage.Learning;
+using Redress.Features.Triage;
 using Redress.Web;
 using Scalar.AspNetCore;
 
@@ -23,6 +24,7 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<StaffDirectory>();
 builder.Services.AddCases(builder.Configuration);
 builder.Services.AddSla(builder.Configuration);
+builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddPortal(builder.Configuration);
 builder.Services.AddAnalytics(builder.Configuration);
@@ -54,6 +56,7 @@ api.MapNotificationsApi();
 api.MapSlaApi();
 api.MapPortalApi();
 api.MapTriageModelsApi();
+api.MapTriageApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

@@ -27,14 +27,15 @@ internal sealed class RealText
 
     public static readonly RealText None = new([], [], [], []);
 
-    public static RealText Load(string? folder)
+    /// <param name="maxLength">Longer texts are cut to this many characters (the seeder keeps cases short).</param>
+    public static RealText Load(string? folder, int maxLength = MaxLength)
     {
         if (folder is null || !Directory.Exists(folder)) return None;
         List<string> appliance = [], food = [], any = [], finance = [];
         string[] applianceCats = ["平板", "手机", "热水器", "计算机"];
         string[] foodCats = ["蒙牛", "水果"];
         // Negative reviews only: they read like complaints. Column layout per each folder's SOURCE.md.
-        AddRows(Path.Combine(folder, "cn_review_sentiment", "online_shopping_10_cats.csv"), r => r.Count == 3 && r[1] == "0" ? r[2] : null,
+        AddRows(maxLength, Path.Combine(folder, "cn_review_sentiment", "online_shopping_10_cats.csv"), r => r.Count == 3 && r[1] == "0" ? r[2] : null,
             (row, text) =>
             {
                 // Hotel reviews read like nothing a manufacturer or shop hears.
@@ -42,12 +43,12 @@ internal sealed class RealText
                 if (applianceCats.Contains(row[0])) appliance.Add(text);
                 if (foodCats.Contains(row[0])) food.Add(text);
             });
-        AddRows(Path.Combine(folder, "cn_review_sentiment", "waimai_10k.csv"), r => r.Count == 2 && r[0] == "0" ? r[1] : null, (_, text) => food.Add(text));
-        AddRows(Path.Combine(folder, "en_cfpb_consumer_complaints", "complaints_sample.csv"), r => r.Count > 5 ? r[5] : null, (_, text) => finance.Add(text));
+        AddRows(maxLength, Path.Combine(folder, "cn_review_sentiment", "waimai_10k.csv"), r => r.Count == 2 && r[0] == "0" ? r[1] : null, (_, text) => food.Add(text));
+        AddRows(maxLength, Path.Combine(folder, "en_cfpb_consumer_complaints", "complaints_sample.csv"), r => r.Count > 5 ? r[5] : null, (_, text) => finance.Add(text));
         return new RealText(appliance, food, any, finance);
     }
 
-    private static void AddRows(string path, Func<List<string>, string?> pick, Action<List<string>, string> add)
+    private static void AddRows(int maxLength, string path, Func<List<string>, string?> pick, Action<List<string>, string> add)
     {
         if (!File.Exists(path)) return;
         using var reader = new StreamReader(path, Encoding.UTF8);
@@ -61,7 +62,7 @@ internal sealed class RealText
             }
             var text = pick(row)?.Trim().TrimStart('\uFEFF');
             if (string.IsNullOrWhiteSpace(text) || text.Length < 8) continue;
-            add(row, text.Length <= MaxLength ? text : text[..MaxLength]);
+            add(row, text.Length <= maxLength ? text : text[..maxLength]);
         }
     }
 

@@ -38,6 +38,9 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
     public DbSet<TriageModelVersion> TriageModelVersions => Set<TriageModelVersion>();
+    public DbSet<Domain.Triage.TriageRule> TriageRules => Set<Domain.Triage.TriageRule>();
+    public DbSet<Features.Triage.CaseTriage> CaseTriage => Set<Features.Triage.CaseTriage>();
+    public DbSet<Features.Triage.TriageDecision> TriageDecisions => Set<Features.Triage.TriageDecision>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -109,6 +112,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         SlaConfiguration.Configure(builder);
         DeliveryAdminConfiguration.Configure(builder);
         builder.ApplyConfiguration(new TriageModelVersionConfiguration());
+        TriageConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

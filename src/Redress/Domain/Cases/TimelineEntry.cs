@@ -37,6 +37,8 @@ public enum TimelineEvent
     ExtensionRequested,
     ExtensionApproved,
     ExtensionRejected,
+    /// <summary>An administrator's triage rule marked "apply" set the grade or flags at registration (R-CL-3).</summary>
+    TriageApplied,
 }
 
 /// <summary>

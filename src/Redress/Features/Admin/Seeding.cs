@@ -48,6 +48,7 @@ public static class Seeding
             await db.SaveChangesAsync(ct);
         }
         await Sla.SlaSettings.SeedAsync(db, ct);
+        await Triage.TriageRules.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
         if (await db.Users.AnyAsync(ct)) return;
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();

@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
+using Redress.Domain.Triage;
 using Redress.Features.Reference;
 using Redress.Features.Sla;
+using Redress.Features.Triage;
 
 namespace Redress.Features.Cases;
 
@@ -40,7 +42,8 @@ public sealed record RegisterCaseRequest(
 
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
-    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla, CasePolicy policy, TimeProvider clock)
+    IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla,
+    SuggestTriage triage, CasePolicy policy, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -65,14 +68,18 @@ public sealed class RegisterCase(
         if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
         // Everything that needs no database is done here, outside the write transaction.
         var textTokens = CaseSearchIndex.TextTokensFor(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
-
+        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below. On PostgreSQL its
+        // count of the contact's recent cases shares the connection that draws the number.
+        TriageSuggestion suggestion;
         string? number = null;
         if (storage.IsPostgres)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
+            suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
             number = await numbers.NextAsync(db, input.Channel, now, ct);
         }
+        else suggestion = await triage.ForNewCaseAsync(input, now, ct);
         try
         {
             return await writes.RunAsync<Result<Registered>>(async (db, wct) =>
@@ -81,11 +88,14 @@ public sealed class RegisterCase(
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
+                // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
+                kase.ApplyTriage(suggestion.Applied, now);
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
                 await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
+                await CaseTriage.InsertAsync(db, kase.Id, suggestion, now, wct);
                 return new Registered(CaseDetails.From(kase, actor, refs, now), false);
             }, ct);
         }

@@ -702,6 +702,7 @@ namespace Redress.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime?>("BreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("CaseId")
@@ -714,6 +715,7 @@ namespace Redress.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("EscalatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Extensions")
@@ -748,6 +750,7 @@ namespace Redress.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("WarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Limit", "Redress.Domain.Sla.CaseClock.Limit#TimeLimit", b1 =>
@@ -832,6 +835,71 @@ namespace Redress.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SlaProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Domain.Triage.TriageRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Apply")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("MaxGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("TriageRules", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Features.Accounts.AppUser", b =>
@@ -1101,6 +1169,50 @@ namespace Redress.Data.Migrations.Postgres
                     b.ToTable("Webhooks");
                 });
 
+            modelBuilder.Entity("Redress.Features.Triage.CaseTriage", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Anger")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("SuggestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseTriage", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Features.Triage.Learning.TriageModelVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -1168,6 +1280,77 @@ namespace Redress.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TriageModelVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.TriageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Anger")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ChosenCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChosenFlags")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChosenGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SuggestedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SuggestedCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuggestedFlags")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SuggestedGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10300)
+                        .HasColumnType("character varying(10300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("TriageDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1749,6 +1932,13 @@ namespace Redress.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Domain.Triage.TriageRule", b =>
+                {
+                    b.HasOne("Redress.Domain.Organisation.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId");
+                });
+
             modelBuilder.Entity("Redress.Features.Accounts.UserDepartment", b =>
                 {
                     b.HasOne("Redress.Domain.Organisation.Department", null)
@@ -1760,6 +1950,24 @@ namespace Redress.Data.Migrations.Postgres
                     b.HasOne("Redress.Features.Accounts.AppUser", null)
                         .WithMany("Departments")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.CaseTriage", b =>
+                {
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Redress.Features.Triage.CaseTriage", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.TriageDecision", b =>
+                {
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -672,6 +672,7 @@ namespace Redress.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("BreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CaseId")
@@ -684,6 +685,7 @@ namespace Redress.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EscalatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Extensions")
@@ -718,6 +720,7 @@ namespace Redress.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("WarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Limit", "Redress.Domain.Sla.CaseClock.Limit#TimeLimit", b1 =>
@@ -800,6 +803,69 @@ namespace Redress.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SlaProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Domain.Triage.TriageRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Apply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("TriageRules", (string)null);
                 });
 
             modelBuilder.Entity("Redress.Features.Accounts.AppUser", b =>
@@ -1063,6 +1129,50 @@ namespace Redress.Data.Migrations.Sqlite
                     b.ToTable("Webhooks");
                 });
 
+            modelBuilder.Entity("Redress.Features.Triage.CaseTriage", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anger")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("SuggestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Suggestion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseTriage", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Features.Triage.Learning.TriageModelVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -1128,6 +1238,75 @@ namespace Redress.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TriageModelVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.TriageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anger")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChosenFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChosenGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SuggestedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestedCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuggestedFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestedGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CaseId", "Id");
+
+                    b.ToTable("TriageDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1709,6 +1888,13 @@ namespace Redress.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Redress.Domain.Triage.TriageRule", b =>
+                {
+                    b.HasOne("Redress.Domain.Organisation.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId");
+                });
+
             modelBuilder.Entity("Redress.Features.Accounts.UserDepartment", b =>
                 {
                     b.HasOne("Redress.Domain.Organisation.Department", null)
@@ -1720,6 +1906,24 @@ namespace Redress.Data.Migrations.Sqlite
                     b.HasOne("Redress.Features.Accounts.AppUser", null)
                         .WithMany("Departments")
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.CaseTriage", b =>
+                {
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("Redress.Features.Triage.CaseTriage", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Features.Triage.TriageDecision", b =>
+                {
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Redress.Data;
+using Redress.Domain.Triage;
+
+namespace Redress.Features.Triage;
+
+/// <summary>
+/// The active triage rules compiled into a <see cref="RuleBook"/>, read by every registration and changed
+/// rarely: held in memory like <see cref="Sla.SlaSettings"/>, compiled again after an administrator's change here
+/// or within <see cref="MaxAge"/> when it came through another instance. No restart needed.
+/// </summary>
+public sealed class TriageRules(IDbContextFactory<RedressDb> dbs, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+    private (RuleBook Book, DateTimeOffset LoadedAt)? _current;
+
+    public async ValueTask<RuleBook> GetAsync(CancellationToken ct = default)
+    {
+        if (_current is { } current && clock.GetUtcNow() - current.LoadedAt < MaxAge) return current.Book;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rules = await db.TriageRules.AsNoTracking().Where(r => r.Active).ToListAsync(ct);
+        var book = RuleBook.Compile(rules);
+        _current = (book, clock.GetUtcNow());
+        return book;
+    }
+
+    public void Invalidate() => _current = null;
+
+    /// <summary>The default rules (<see cref="DefaultTriageRules"/>), once: an installation with rules keeps its own.</summary>
+    public static async Task SeedAsync(RedressDb db, TimeProvider clock, CancellationToken ct)
+    {
+        if (await db.TriageRules.AnyAsync(ct)) return;
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        db.TriageRules.AddRange(DefaultTriageRules.Rules(categories, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+    }
+}
