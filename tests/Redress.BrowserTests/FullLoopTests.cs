@@ -21,11 +21,13 @@ public sealed class FullLoopTests(BrowserApp app)
         string Locale, string Customer, string Subject, string Description, string Grade2, string AfterSales, string Findings, string Measures,
         string SolutionProposed, string AwaitingCustomer, string PortalClosed);
 
-    private static readonly Words Chinese = new("zh-CN", "周婷", "电热水器漏电跳闸", "热水器使用时多次漏电保护跳闸，担心安全，要求上门检修并赔偿。",
+    // Words no default triage rule grades (safety words would make it grade 2 at filing: TriageTests covers that),
+    // so the agent's own re-grade to 2 is the step that sends the plan to the executive.
+    private static readonly Words Chinese = new("zh-CN", "周婷", "电热水器频繁跳闸", "热水器使用时多次跳闸停机，报修两次无人上门，要求上门检修并补偿。",
         "二级", "售后服务部", "漏电保护器灵敏度异常，同批次 B2611 有两起同类投诉。", "上门更换漏电保护器并全面检测，赔偿 300 元",
         "方案待定", "待客户确认", "已办结");
 
-    private static readonly Words English = new("en", "Grace Turner", "Water heater trips the breaker", "The water heater trips the residual-current breaker again and again. I am worried about safety and want it repaired at home and compensated.",
+    private static readonly Words English = new("en", "Grace Turner", "Water heater keeps switching off", "The water heater switches itself off again and again, and nobody came after two calls. I want it repaired at home and compensated.",
         "Grade 2", "After-sales", "The residual-current device is too sensitive; two more complaints from batch B2611.", "Replace the residual-current device at home, test the heater fully and pay CNY 300",
         "Solution proposed", "Awaiting customer", "Closed");
 

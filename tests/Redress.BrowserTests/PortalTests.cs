@@ -17,8 +17,8 @@ public sealed class PortalTests(BrowserApp app)
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
         await page.Locator("#p-name").FillAsync("陈静");
         await page.Locator("#p-phone").FillAsync(phone);
-        await page.Locator("#p-subject").FillAsync("微波炉加热时冒烟");
-        await page.Locator("#p-description").FillAsync("收到的微波炉第一次使用就冒烟，有焦味，已停止使用。");
+        await page.Locator("#p-subject").FillAsync("微波炉加热不均匀");
+        await page.Locator("#p-description").FillAsync("收到的微波炉加热不均匀，转盘不转，已停止使用。");
         await page.Locator("#p-demand").SelectOptionAsync("Exchange");
         await page.Locator("#p-files").SetInputFilesAsync(new FilePayload { Name = "receipt.txt", MimeType = "text/plain", Buffer = "订单 SO123 发票"u8.ToArray() });
         await page.Locator("#p-answer").FillAsync(await Controls.ChallengeAnswerAsync(page));
