@@ -17,7 +17,7 @@ internal static class Program
                Redress.Bench report --results FILE [--probe-output FILE] [--command TEXT]
                Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
                Redress.Bench sla    --provider sqlite|postgres (--data-dir DIR | --connection CS) [--due N] [--out FILE]
-               Redress.Bench triage [--text-dir DIR] [--rules N] [--database SQLITE-FILE [--samples N]]
+               Redress.Bench triage [--text-dir DIR] [--rules N] [--database SQLITE-FILE [--samples N]] [--parts DATA-DIR]
         """;
 
     public static async Task<int> Main(string[] args)

@@ -87,6 +87,7 @@ internal static class TriageBenchCommand
         Console.WriteLine("How often the default rules fire on this text:");
         foreach (var (name, count) in fired.OrderByDescending(f => f.Value))
             Console.WriteLine(Invariant($"  {name,-34} {count,6:N0}  {100.0 * count / texts.Count,5:F1} %"));
+        if (args.Get("parts") is { } dir) await RegistrationPartsBench.RunAsync(dir);
         if (args.Get("database") is { } database) await ContactCountBench.RunAsync(database, args.Int("samples", 2_000));
         return 0;
     }

@@ -12,19 +12,23 @@ namespace Redress.Features.Triage;
 public sealed class TriageRules(IDbContextFactory<RedressDb> dbs, TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private (RuleBook Book, DateTimeOffset LoadedAt)? _current;
+    private (RuleBook Book, string Stamp, DateTimeOffset LoadedAt)? _current;
 
     public async ValueTask<RuleBook> GetAsync(CancellationToken ct = default)
     {
         if (_current is { } current && clock.GetUtcNow() - current.LoadedAt < MaxAge) return current.Book;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rules = await db.TriageRules.AsNoTracking().Where(r => r.Active).ToListAsync(ct);
-        var book = RuleBook.Compile(rules);
-        _current = (book, clock.GetUtcNow());
+        // Unchanged rules keep their book: compiling costs milliseconds, and the patterns' automata, built as they
+        // meet texts, would start over.
+        var stamp = string.Join(',', rules.OrderBy(r => r.Id).Select(r => $"{r.Id}.{r.Version}"));
+        var book = _current is { } old && old.Stamp == stamp ? old.Book : RuleBook.Compile(rules);
+        _current = (book, stamp, clock.GetUtcNow());
         return book;
     }
 
-    public void Invalidate() => _current = null;
+    /// <summary>After a change here: the next read loads the rules again (and compiles them, as their versions moved).</summary>
+    public void Invalidate() => _current = _current is { } c ? c with { LoadedAt = DateTimeOffset.MinValue } : null;
 
     /// <summary>The default rules (<see cref="DefaultTriageRules"/>), once: an installation with rules keeps its own.</summary>
     public static async Task SeedAsync(RedressDb db, TimeProvider clock, CancellationToken ct)
