@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Redress.IntegrationTests.Infrastructure;
 
-/// <summary>A SQLite file in a fresh temporary data directory.</summary>
-public sealed class SqliteApp : RedressApp
+/// <summary>A SQLite file in a fresh temporary data directory; hosts with other settings derive from it.</summary>
+public class SqliteApp : RedressApp
 {
     public override string Database => "SQLite";
 

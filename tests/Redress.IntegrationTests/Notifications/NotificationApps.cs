@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Redress.Features.Cases;
 using Redress.Features.Notifications;
@@ -28,10 +27,8 @@ internal static class MailSettings
 }
 
 /// <summary>A SQLite host that mails through the test's SMTP server (as <see cref="SqliteApp"/> otherwise).</summary>
-public sealed class MailingSqliteApp : RedressApp
+public sealed class MailingSqliteApp : SqliteApp
 {
-    public override string Database => "SQLite";
-
     public override void RequireDatabase() => MailServer.Require();
 
     public override async ValueTask InitializeAsync()
@@ -41,14 +38,8 @@ public sealed class MailingSqliteApp : RedressApp
 
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Provider", "sqlite");
+        base.Configure(builder);
         MailSettings.UseTestServer(builder);
-    }
-
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return Task.CompletedTask;
     }
 }
 
@@ -73,20 +64,12 @@ public sealed class MailingPostgresApp : PostgresApp
 }
 
 /// <summary>A SQLite host with email off, for the webhook tests (which need no SMTP server).</summary>
-public sealed class MaillessSqliteApp : RedressApp
+public sealed class MaillessSqliteApp : SqliteApp
 {
-    public override string Database => "SQLite";
-
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Provider", "sqlite");
+        base.Configure(builder);
         MailSettings.TurnOff(builder);
-    }
-
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return Task.CompletedTask;
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Redress.IntegrationTests.Infrastructure;
 
 namespace Redress.IntegrationTests.Portal;
@@ -13,20 +12,12 @@ internal static class PortalSettings
     public static void Apply(IWebHostBuilder builder) => builder.UseSetting("Portal:FilingsPerAddressPerHour", "1000");
 }
 
-public sealed class PortalSqliteApp : RedressApp
+public sealed class PortalSqliteApp : SqliteApp
 {
-    public override string Database => "SQLite";
-
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Provider", "sqlite");
+        base.Configure(builder);
         PortalSettings.Apply(builder);
-    }
-
-    protected override Task DropDatabaseAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return Task.CompletedTask;
     }
 }
 
