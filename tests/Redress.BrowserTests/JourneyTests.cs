@@ -108,7 +108,8 @@ public sealed partial class JourneyTests(BrowserApp app)
         var preview = page.GetByTestId("file-preview");
         await preview.WaitForAsync();
         // The image really loads (the handler's cookie reaches the download endpoint), not just its tag.
-        Assert.True(await preview.EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 1"));
+        // The element can be in the page before its image has arrived, so wait for the load rather than read it once.
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=file-preview]'); return img && img.complete && img.naturalWidth === 1; }");
         await Expect(page.GetByTestId("timeline"), "添加附件");
 
         await page.GetByTestId("file-input").SetInputFilesAsync(new FilePayload { Name = "virus.exe", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
