@@ -48,6 +48,7 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Analytics:OverviewMaxAge"] = "00:00:00",
             // Every test's customer files from 127.0.0.1: the per-address limit would stop the sixth.
             ["Portal:FilingsPerAddressPerHour"] = "100",
+            ["Portal:LookupsPerAddress"] = "100",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -18,7 +18,8 @@ public enum ErrorKind
 
 /// <summary>An expected failure: a business rule said no. Bugs are exceptions, not errors.</summary>
 /// <param name="Field">The request field the error is about, when there is one.</param>
-public sealed record Error(string Code, string Message, ErrorKind Kind, string? Field = null)
+/// <param name="RetryAfter">Over a rate limit: when trying again can succeed.</param>
+public sealed record Error(string Code, string Message, ErrorKind Kind, string? Field = null, TimeSpan? RetryAfter = null)
 {
     public static Error Invalid(string code, string message, string? field = null) => new(code, message, ErrorKind.Validation, field);
     public static Error NotFound(string what) => new("not_found", $"{what} was not found.", ErrorKind.NotFound);

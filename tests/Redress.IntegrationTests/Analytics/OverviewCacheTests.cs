@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Redress.Features.Analytics;
 using Redress.IntegrationTests.Infrastructure;
 
@@ -36,5 +37,19 @@ public sealed class OverviewCacheTests
         while (fresh.AsOf == first.AsOf && DateTime.UtcNow < deadline);
         Assert.Equal(first.AsOf.AddMinutes(2), fresh.AsOf);
         Assert.Equal(first.Open + 1, fresh.Open);
+    }
+
+    [Fact]
+    public async Task AfterStart_TheOverviewOfEveryReaderScopeIsComputed_BeforeAnyVisit()
+    {
+        await using var app = new SqliteApp { OverviewMaxAge = "00:01:00" };
+        await app.InitializeAsync();
+        var cache = app.Services.GetRequiredService<OverviewCache>();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (cache.Scopes.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(50, Test.Ct);
+
+        // The demo's readers: the executive, quality manager, administrator and auditor see everything; the lead sees AFTERSALES.
+        Assert.Equal(new[] { "all", $"departments:{app.Ids.Departments["AFTERSALES"]}" }.Order(), cache.Scopes.Order());
     }
 }

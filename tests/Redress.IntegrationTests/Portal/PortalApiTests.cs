@@ -102,6 +102,24 @@ public abstract class PortalApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal((a.Title, a.Detail, a.Code), (b.Title, b.Detail, b.Code));
     }
 
+    [Fact]
+    public async Task LookUp_TriedTooOftenForOneNumber_Is429_EvenWithTheRightContact_WhileOtherNumbersStillWork()
+    {
+        var phone = NewPhone();
+        var (_, filed) = await FileAsync(phone);
+        var (_, other) = await FileAsync(NewPhone(), email: "other.customer@example.com");
+        using var anonymous = app.Anonymous();
+
+        // Someone guesses contacts for one number: each wrong guess is the usual 404 until the number's limit.
+        for (var i = 0; i < 10; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await LookUpAsync(anonymous, filed!.Number, $"1300000{i:0000}")).StatusCode);
+        var blocked = await LookUpAsync(anonymous, filed!.Number, phone);
+
+        Assert.Equal("too_many_lookups", (await Expect.ProblemAsync(blocked, (HttpStatusCode)429)).Code);
+        Assert.InRange(blocked.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.OK, (await LookUpAsync(anonymous, other!.Number, "other.customer@example.com")).StatusCode);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Redress.Domain.Triage;
+using Redress.Features.Triage;
 using Redress.Features.Triage.Learning;
 using Redress.IntegrationTests.Infrastructure;
 
@@ -44,6 +46,17 @@ public abstract class TriageModelsTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.NotNull(prediction);
         Assert.Equal(("LOGISTICS", active.Version), (prediction.Best.Label, prediction.Version));
         Assert.NotEmpty(prediction.Features);
+
+        // A new case's suggestion now carries the model's guess, with the n-grams that decided it as the reason.
+        var agent = await app.SignInAsync("agent");
+        var filed = await agent.RegisterAsync(A.Case().About("物流问题", logistics.Text).Build());
+        var triage = await agent.GetJsonAsync<TriageView>($"/api/v1/cases/{filed.Id}/triage");
+        var learned = new[] { triage.Suggestion.Category }.Concat(triage.Suggestion.Alternatives)
+            .Single(c => c?.Source == SuggestionSource.Learned || c?.Cues.Any(q => q.Kind == CueKind.Learned) == true)!;
+        // LOGISTICS, or the sub-category of it that a weaker rule found in the same text.
+        var parent = await app.QueryAsync(db => db.Categories.Where(g => g.Id == learned.CategoryId).Select(g => g.ParentId).SingleAsync(Test.Ct));
+        Assert.Equal(app.Ids.Categories["LOGISTICS"], parent ?? learned.CategoryId);
+        Assert.Contains(learned.Cues, q => q.Kind == CueKind.LearnedFeature && TextGrams.Normalize(logistics.Text).Contains(q.Text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -32,14 +32,14 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<Role> Roles,
     public static readonly Actor System = new("system", "Redress", new HashSet<Role> { Role.Admin }, new HashSet<int>());
 
     /// <summary>
-    /// Handlers and leads work within their departments (R-SEC-1); everyone else with case access
-    /// reads across the organisation.
-    /// </summary>
-    /// <summary>
     /// R-SEC-2: the roles that talk to customers see their contact details; everyone else sees them masked
     /// and can reveal them, which is recorded.
     /// </summary>
     public bool SeesCustomerData => IsInAny([Role.Agent, Role.Handler, Role.Lead]);
 
+    /// <summary>
+    /// Handlers and leads work within their departments (R-SEC-1); everyone else with case access
+    /// reads across the organisation.
+    /// </summary>
     public bool IsDepartmentScoped => !IsInAny([Role.Agent, Role.QualityManager, Role.Executive, Role.Admin, Role.Auditor]);
 }

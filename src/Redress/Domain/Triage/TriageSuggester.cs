@@ -4,7 +4,8 @@ using Redress.Domain.Cases;
 namespace Redress.Domain.Triage;
 
 /// <summary>The learned classifier's guess for a category, already resolved to a category of the taxonomy.</summary>
-public sealed record LearnedCategory(int CategoryId, double Probability);
+/// <param name="Features">The n-grams that weighed most towards this category, strongest first: the reason to show.</param>
+public sealed record LearnedCategory(int CategoryId, double Probability, IReadOnlyList<string>? Features = null);
 
 /// <summary>
 /// Turns what the rules found, the learned classifier's guesses and the sentiment into one suggestion.
@@ -65,7 +66,8 @@ public static class TriageSuggester
         }).ToList();
         var model = learned.OrderByDescending(l => l.Probability).FirstOrDefault() is { } best
             ? new CategorySuggestion(best.CategoryId, Math.Round(best.Probability, 3), SuggestionSource.Learned, null,
-                [new Cue(CueKind.Learned, best.Probability.ToString("0.00", CultureInfo.InvariantCulture))])
+                [new Cue(CueKind.Learned, best.Probability.ToString("0.00", CultureInfo.InvariantCulture)),
+                    .. (best.Features ?? []).Select(f => new Cue(CueKind.LearnedFeature, f))])
             : null;
         var rule = ruled.FirstOrDefault();
         if (rule is { Confidence: >= RuleCertainty }) return (rule, Others(rule, [.. ruled.Skip(1), model]));

@@ -26,6 +26,8 @@ public enum CueKind
     ContactCount,
     /// <summary>The learned classifier's probability, in <see cref="Cue.Text"/>.</summary>
     Learned,
+    /// <summary>An n-gram of the text that weighed most towards the learned classifier's label.</summary>
+    LearnedFeature,
 }
 
 /// <summary>One piece of evidence: a word, a pattern's match, a feature of the text.</summary>

@@ -15,6 +15,7 @@ public static class AnalyticsApi
         services.AddSingleton(config.GetSection("Analytics").Get<AnalyticsOptions>() ?? new AnalyticsOptions());
         services.AddSingleton<ComputeOverview>();
         services.AddSingleton<OverviewCache>();
+        services.AddHostedService<WarmOverviews>();
         services.AddSingleton<CountSlaBuckets>();
         services.AddAuthorization(o => o.AddPolicy(OverviewReaders, p => p.RequireRole(ComputeOverview.Readers.Select(r => r.ToString()))));
         return services;

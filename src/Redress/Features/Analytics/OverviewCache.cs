@@ -25,7 +25,7 @@ public sealed class OverviewCache(ComputeOverview compute, AnalyticsOptions opti
     public async Task<Result<Overview>> GetAsync(Actor actor, CancellationToken ct)
     {
         if (options.OverviewMaxAge <= TimeSpan.Zero || !actor.IsInAny(ComputeOverview.Readers)) return await compute.HandleAsync(actor, ct);
-        var scope = actor.IsDepartmentScoped ? "departments:" + string.Join(',', actor.DepartmentIds.Order()) : "all";
+        var scope = ScopeOf(actor);
         // Shared by everyone of the scope, so not cancelled with one request.
         var latest = _latest.GetOrAdd(scope, _ => compute.HandleAsync(actor, CancellationToken.None));
         Result<Overview> result;
@@ -41,6 +41,12 @@ public sealed class OverviewCache(ComputeOverview compute, AnalyticsOptions opti
         if (result.IsSuccess && clock.GetUtcNow().UtcDateTime - result.Value!.AsOf >= options.OverviewMaxAge) Refresh(scope, actor);
         return result;
     }
+
+    /// <summary>Readers with the same scope see the same figures: everything, or one set of departments.</summary>
+    public static string ScopeOf(Actor actor) => actor.IsDepartmentScoped ? "departments:" + string.Join(',', actor.DepartmentIds.Order()) : "all";
+
+    /// <summary>The scopes whose figures are kept (or being computed).</summary>
+    public IReadOnlyCollection<string> Scopes => [.. _latest.Keys];
 
     private void Refresh(string scope, Actor actor)
     {

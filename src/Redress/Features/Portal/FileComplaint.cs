@@ -30,7 +30,8 @@ public sealed class FileComplaint(RegisterCase register, AddAttachment attachmen
         if (string.IsNullOrWhiteSpace(c.Phone) && string.IsNullOrWhiteSpace(c.Email))
             return Error.Invalid("contact_required", "Give a phone number or an email address, so we can reach you.", "phone");
         if (!guard.AllowAddress(address) || !await guard.AllowContactAsync(c.Phone, c.Email, ct))
-            return new Error("too_many_filings", "Too many complaints were filed from here recently. Please try again later or call us.", ErrorKind.TooManyRequests);
+            return new Error("too_many_filings", "Too many complaints were filed from here recently. Please try again later or call us.", ErrorKind.TooManyRequests,
+                RetryAfter: TimeSpan.FromHours(1));
 
         var request = new RegisterCaseRequest(
             Channel.Web, c.Subject.Trim(), c.Description.Trim(), c.OccurredAt,

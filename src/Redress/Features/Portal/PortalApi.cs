@@ -43,11 +43,11 @@ public static class PortalApi
             .WithSummary("A question (A + B) to answer when filing; its token expires after 30 minutes.");
         portal.MapPost("/complaints", FileAsync).DisableAntiforgery()
             .WithSummary("File a complaint (multipart/form-data, files in 'files'): answer the challenge, leave 'website' empty. 429 over the rate limits.");
-        portal.MapPost("/lookup", async Task<Results<Ok<PortalAccessGranted>, ProblemHttpResult>> (PortalLookup body, PortalAccess access, PortalCase cases, CancellationToken ct) =>
-            await access.ByNumberAsync(body.Number, body.Contact, ct) is { } id && await cases.GetAsync(id, ct) is { } view
-                ? TypedResults.Ok(new PortalAccessGranted(access.CookieFor(id), access.AccessExpiresAt, view))
-                : NotFound())
-            .WithSummary("Find a case by its number and the phone or email used when filing; 404 for any mismatch.");
+        portal.MapPost("/lookup", async Task<Results<Ok<PortalAccessGranted>, ProblemHttpResult>> (PortalLookup body, LookUpCase lookUp, PortalAccess access, PortalCase cases, HttpContext http, CancellationToken ct) =>
+            await lookUp.HandleAsync(body.Number, body.Contact, Address(http), ct) is var found && !found.IsSuccess ? Refuse(http, found.Error!)
+            : await cases.GetAsync(found.Value, ct) is { } view ? TypedResults.Ok(new PortalAccessGranted(access.CookieFor(view.Id), access.AccessExpiresAt, view))
+            : NotFound())
+            .WithSummary("Find a case by its number and the phone or email used when filing; 404 for any mismatch, 429 with Retry-After after too many tries.");
 
         var own = portal.MapGroup("/case");
         own.MapGet("/", async Task<Results<Ok<PortalCaseView>, ProblemHttpResult>> ([FromHeader(Name = TokenHeader)] string? token, PortalAccess access, PortalCase cases, HttpContext http, CancellationToken ct) =>
@@ -82,13 +82,8 @@ public static class PortalApi
         // Told apart from a person's mistake only here: the page re-shows the form, the API says no without saying why.
         if (form.IsFromRobot) return Problems.From(Error.Invalid("refused", "The complaint could not be filed."));
 
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var filed = await filing.HandleAsync(form.ToComplaint(), [.. files.Where(f => f.Length > 0)], address, ct);
-        if (!filed.IsSuccess)
-        {
-            if (filed.Error!.Kind == ErrorKind.TooManyRequests) http.Response.Headers.RetryAfter = "3600";
-            return Problems.From(filed.Error);
-        }
+        var filed = await filing.HandleAsync(form.ToComplaint(), [.. files.Where(f => f.Length > 0)], Address(http), ct);
+        if (!filed.IsSuccess) return Refuse(http, filed.Error!);
         var view = (await cases.GetAsync(filed.Value.Case.Id, ct))!;
         var link = $"{http.Request.Scheme}://{http.Request.Host}/portal/c/{filed.Value.TrackingToken}";
         http.Response.Headers.ETag = ETags.For(view.Version);
@@ -117,4 +112,12 @@ public static class PortalApi
     }
 
     private static ProblemHttpResult NotFound() => Problems.From(Error.NotFound("Case"));
+
+    public static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static ProblemHttpResult Refuse(HttpContext http, Error error)
+    {
+        if (error.RetryAfter is { } wait) http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.From(error);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
@@ -14,6 +13,10 @@ public sealed class PortalOptions
     public int FilingsPerAddressPerHour { get; set; } = 5;
     /// <summary>Filings with one phone number or email per day, across instances (counted in the database).</summary>
     public int FilingsPerContactPerDay { get; set; } = 3;
+    /// <summary>Look-ups by number and contact one network address may make per 15 minutes, on this server instance.</summary>
+    public int LookupsPerAddress { get; set; } = 20;
+    /// <summary>Look-ups of one case number per hour, whoever makes them: a contact cannot be guessed from many addresses.</summary>
+    public int LookupsPerNumber { get; set; } = 10;
 }
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed class PortalGuard(IDataProtectionProvider protection, IDbContextFa
 {
     private static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(30);
     private readonly ITimeLimitedDataProtector _challenge = protection.CreateProtector("Redress.Portal.Challenge").ToTimeLimitedDataProtector();
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _byAddress = new();
+    private readonly AttemptWindow _byAddress = new(options.FilingsPerAddressPerHour, TimeSpan.FromHours(1), clock);
 
     public sealed record Challenge(int A, int B, string Token);
 
@@ -49,18 +52,7 @@ public sealed class PortalGuard(IDataProtectionProvider protection, IDbContextFa
     }
 
     /// <summary>Counts a filing attempt from this address; false when it is over the hourly limit.</summary>
-    public bool AllowAddress(string address)
-    {
-        var now = clock.GetUtcNow();
-        var window = _byAddress.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
-        lock (window)
-        {
-            while (window.Count > 0 && now - window.Peek() > TimeSpan.FromHours(1)) window.Dequeue();
-            if (window.Count >= options.FilingsPerAddressPerHour) return false;
-            window.Enqueue(now);
-            return true;
-        }
-    }
+    public bool AllowAddress(string address) => _byAddress.TryCount(address) is null;
 
     /// <summary>Whether this phone or email filed fewer than the daily limit on the portal (index look-ups, no scan).</summary>
     public async Task<bool> AllowContactAsync(string? phone, string? email, CancellationToken ct)

@@ -6,6 +6,7 @@ public static class PortalSetup
     {
         services.AddSingleton(config.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions());
         services.AddSingleton<PortalAccess>();
+        services.AddSingleton<LookUpCase>();
         services.AddSingleton<PortalGuard>();
         services.AddSingleton<FileComplaint>();
         services.AddSingleton<PortalCase>();

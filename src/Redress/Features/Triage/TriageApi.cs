@@ -16,8 +16,6 @@ public static class TriageApi
     public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Triage:ContactFrequency").Get<ContactFrequency>() ?? new ContactFrequency());
-        // Features/Triage/Learning puts its model here: new LearnedGuesses(text => …Predict(text)).
-        services.AddSingleton(LearnedGuesses.None);
         services.AddSingleton<TriageRules>();
         services.AddSingleton<SuggestTriage>();
         services.AddSingleton<ReadTriage>();
