@@ -26,4 +26,14 @@ public sealed class TextGramsTests
     [Fact]
     public void Subwords_AreMarkedCharacterNgramsInsideWords() =>
         Assert.Equal(["#<fe", "#fee", "#ee>", "fee"], TextGrams.All("fee", new GramShape(1, 1, 3)));
+
+    [Theory]
+    [InlineData("快递", true)]
+    [InlineData("refund", true)]
+    [InlineData("no refund", true)]
+    [InlineData("#<re", false)]
+    [InlineData("!!", false)]
+    [InlineData("00", false)]
+    public void Readable_GramsAreWordsOfTheText_NotPiecesOrPunctuation(string gram, bool readable) =>
+        Assert.Equal(readable, TextGrams.IsReadable(gram));
 }

@@ -6,7 +6,7 @@ public sealed record LabelScore(string Label, double Probability);
 /// <summary>An n-gram of the text and how much it pushed towards the best label (for the reason agents see).</summary>
 public sealed record WeighingFeature(string Feature, double Weight);
 
-/// <summary>The labels of one text, best first, and the n-grams that weighed most for the best.</summary>
+/// <summary>The labels of one text, best first, and the readable n-grams (<see cref="TextGrams.IsReadable"/>) that weighed most for the best.</summary>
 public sealed record TextPrediction(IReadOnlyList<LabelScore> Labels, IReadOnlyList<WeighingFeature> Features)
 {
     public LabelScore Best => Labels[0];
@@ -43,7 +43,7 @@ public sealed class TextClassifier
         var order = Enumerable.Range(0, p.Length).OrderByDescending(k => p[k]).ToList();
         return new TextPrediction(
             order.Take(labels).Select(k => new LabelScore(Labels[k], p[k])).ToList(),
-            Weighing(x, order[0]).Take(features).ToList());
+            Weighing(x, order[0]).Where(f => TextGrams.IsReadable(f.Feature)).Take(features).ToList());
     }
 
     internal double[] Scores(SparseVector x)

@@ -72,6 +72,9 @@ public static class TextGrams
         }
     }
 
+    /// <summary>Whether a person reads the gram as words of the text: not a piece inside a word (#ref), not punctuation alone.</summary>
+    public static bool IsReadable(string gram) => gram.Length > 0 && gram[0] != '#' && gram.Any(char.IsLetter);
+
     public static List<string> All(string text, GramShape shape)
     {
         var grams = new List<string>();

@@ -14,9 +14,6 @@ public sealed record TriageModelItem(long Id, TriageModelKind Kind, int Version,
 /// <summary>The learned models' administration: the versions with their measured quality, and a retrain.</summary>
 public static class TriageModelsApi
 {
-    /// <summary>How many of the model's strongest n-grams a suggestion shows as its reason.</summary>
-    private const int MaxReasons = 5;
-
     public static IServiceCollection AddTriageLearning(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Triage:Retrain").Get<RetrainOptions>() ?? new RetrainOptions());
@@ -26,7 +23,7 @@ public static class TriageModelsApi
         {
             var models = sp.GetRequiredService<TriageModels>();
             return new LearnedGuesses(text => models.Predict(text) is { } p
-                ? new ModelGuess([.. p.Labels.Select(l => (l.Label, l.Probability))], [.. p.Features.Take(MaxReasons).Select(f => f.Feature)])
+                ? new ModelGuess([.. p.Labels.Select(l => (l.Label, l.Probability))], [.. p.Features.Select(f => f.Feature)])
                 : null);
         });
         services.AddSingleton<RetrainTriageModels>();
