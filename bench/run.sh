@@ -10,6 +10,8 @@
 #   --report FILE  also write the final table to FILE
 #   --keep         keep the work directory (database, logs, results.json) and print where it is
 #   --pages        also time the web UI's pages in headless Chromium (Debian's chromium) on the seeded database
+#   --reuse DIR    measure again on the seeded work directory a --keep run left (no seeding or training; the
+#                  server and tool are published anew from this tree, so a change is measured on the same data)
 # Environment:
 #   REDRESS_BENCH_PG        a connection string to an EMPTY PostgreSQL database to use instead of a
 #                           throwaway server; REDRESS_BENCH_PROBE_PG for the probe (default: the same)
@@ -18,7 +20,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-provider=sqlite cases=1000000 duration=30 port=5088 keep=0 report="" pages=0
+provider=sqlite cases=1000000 duration=30 port=5088 keep=0 report="" pages=0 reuse=""
 command_line="bench/run.sh $*"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -29,13 +31,20 @@ while [ $# -gt 0 ]; do
     --report) report=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --pages) pages=1; shift ;;
+    --reuse) reuse=$2; keep=1; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)"; exit 2 ;;
   esac
 done
 case $provider in sqlite|postgres) ;; *) echo "--provider is sqlite or postgres"; exit 2 ;; esac
 
-work=$(mktemp -d /tmp/redress-bench.XXXXXX)
+if [ -n "$reuse" ]; then
+  [ -f "$reuse/seed.json" ] || { echo "$reuse is not a seeded work directory (no seed.json)"; exit 2; }
+  work=$(cd "$reuse" && pwd)
+  cases=$(sed -n 's/.*"cases": *\([0-9]*\).*/\1/p' "$work/seed.json")
+else
+  work=$(mktemp -d /tmp/redress-bench.XXXXXX)
+fi
 chmod 755 "$work"
 server_pid=""
 pg_ctl_data=""
@@ -92,12 +101,14 @@ if [ "$provider" = postgres ]; then
     pg_port=$(free_port 55432)
     mkdir -p "$work/pg" "$work/pgsock"
     if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$work/pg" "$work/pgsock"; fi
-    as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }
+    fresh_pg=1
+    [ -n "$reuse" ] && [ -f "$work/pg/PG_VERSION" ] && fresh_pg=0
+    [ $fresh_pg = 1 ] && { as_postgres "$pgbin/initdb" -D "$work/pg" -U postgres -A trust --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }; }
     # Loopback only, trust auth; sized like a small dedicated server, durable (fsync and synchronous_commit on).
     as_postgres "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -o \
       "-p $pg_port -k $work/pgsock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_wal_size=4GB -c max_connections=200" start >/dev/null
     pg_ctl_data="$work/pg"
-    for db in redress limitprobe; do as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$db"; done
+    [ $fresh_pg = 1 ] && for db in redress limitprobe; do as_postgres "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres "$db"; done
     connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=redress"
     probe_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=limitprobe"
   fi
@@ -107,22 +118,26 @@ else
   target=(--database "$work/data/redress.db")
 fi
 
-step "migrating a fresh $provider database (demo users, departments, categories; no demo cases)"
-start_server
-stop_server
+if [ -z "$reuse" ]; then
+  step "migrating a fresh $provider database (demo users, departments, categories; no demo cases)"
+  start_server
+  stop_server
 
-step "seeding $cases cases"
-text_dir=${REDRESS_BENCH_TEXT:-$root/../shared/data}
-text=()
-[ -d "$text_dir" ] && text=(--text-dir "$text_dir")
-"$bench" seed --provider "$provider" "${target[@]}" --cases "$cases" --info "$work/seed.json" "${text[@]}"
+  step "seeding $cases cases"
+  text_dir=${REDRESS_BENCH_TEXT:-$root/../shared/data}
+  text=()
+  [ -d "$text_dir" ] && text=(--text-dir "$text_dir")
+  "$bench" seed --provider "$provider" "${target[@]}" --cases "$cases" --info "$work/seed.json" "${text[@]}"
 
-# The daily retrain is due on a database without a model, and would train during the measurements.
-step "training the triage models on the seeded cases (the retrain a fresh deployment runs first)"
-train_start=$(date +%s.%N)
-(cd "$work/server" && env ASPNETCORE_ENVIRONMENT=Production Storage__Provider="$provider" Storage__DataDirectory="$work/data" \
-  ConnectionStrings__Redress="$connection" ./Redress triage train --force) | tee "$work/train.txt" || echo "training failed"
-echo "trained in $(echo "$(date +%s.%N) - $train_start" | bc) s" | tee -a "$work/train.txt"
+  # The daily retrain is due on a database without a model, and would train during the measurements.
+  step "training the triage models on the seeded cases (the retrain a fresh deployment runs first)"
+  train_start=$(date +%s.%N)
+  (cd "$work/server" && env ASPNETCORE_ENVIRONMENT=Production Storage__Provider="$provider" Storage__DataDirectory="$work/data" \
+    ConnectionStrings__Redress="$connection" ./Redress triage train --force) | tee "$work/train.txt" || echo "training failed"
+  echo "trained in $(echo "$(date +%s.%N) - $train_start" | bc) s" | tee -a "$work/train.txt"
+else
+  step "reusing the seeded database in $work ($cases cases)"
+fi
 
 # wrk drives the create run beside the probe's; a fresh machine's package lists may need an update first.
 if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ]; then
