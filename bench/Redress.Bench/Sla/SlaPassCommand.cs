@@ -57,19 +57,21 @@ internal static class SlaPassCommand
         var dueMs = clock.Elapsed.TotalMilliseconds;
         // The process's own CPU time (SQLite runs in it): steadier than the wall clock when the machine is shared.
         var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var idle = new List<double>();
+        var (idle, stray) = (new List<double>(), 0);
         for (var i = 0; i < 50; i++)
         {
             clock.Restart();
             var nothing = await checks.RunAsync(CancellationToken.None);
-            idle.Add(clock.Elapsed.TotalMilliseconds);
-            if (nothing.Steps != 0) throw new InvalidOperationException("A pass after the breaches found more work.");
+            // On a database an earlier run set up, its clocks keep coming due as real time passes: such a pass is
+            // not an idle one, so it is counted apart.
+            if (nothing.Steps == 0) idle.Add(clock.Elapsed.TotalMilliseconds);
+            else stray += nothing.Steps;
         }
         idle.Sort();
         var lines = new[]
         {
             Invariant($"scheduler pass, {pass.Clocks:N0} clocks due among {cases:N0} running: {dueMs:N0} ms, CPU {cpuMs:N0} ms ({pass.Steps:N0} breaches; target <= 2,000 ms)"),
-            Invariant($"scheduler pass, nothing due: median {idle[idle.Count / 2]:F2} ms, p95 {idle[idle.Count * 95 / 100]:F2} ms, max {idle[^1]:F2} ms over {idle.Count} passes (target <= 10 ms)"),
+            Invariant($"scheduler pass, nothing due: median {idle[idle.Count / 2]:F2} ms, p95 {idle[idle.Count * 95 / 100]:F2} ms, max {idle[^1]:F2} ms over {idle.Count} passes (target <= 10 ms){(stray > 0 ? $"; {50 - idle.Count} passes found {stray} clocks come due meanwhile" : "")}"),
         };
         foreach (var line in lines) Console.WriteLine(line);
         if (args.Get("out") is { } outPath) await File.WriteAllLinesAsync(outPath, lines);
@@ -95,8 +97,9 @@ internal static class SlaPassCommand
             var rows = ids.Skip(start).Take(batch).ToList();
             for (var i = 0; i < rows.Count; i++)
             {
-                // Spread over the next 30 days, so the partial index holds a million future checks.
-                var resolutionDue = now.AddMinutes(60 + (rows[i].Id * 7919 % 43_200));
+                // Spread over the next 30 days, so the partial index holds a million future checks; the first warning
+                // (6 h before the limit) comes an hour from now, so that none falls due while the bench measures.
+                var resolutionDue = now.AddMinutes(7 * 60 + (rows[i].Id * 7919 % 43_200));
                 if (i > 0) sql.Append(',');
                 sql.Append(CultureInfo.InvariantCulture, $"(@c{i}, 'Resolution', 'general', 10, 'WorkingDays', @s{i}, @d{i}, @w{i}, @e{i}, 0, NULL, @w{i}),");
                 sql.Append(CultureInfo.InvariantCulture, $"(@c{i}, 'FirstContact', 'general', 2, 'BusinessHours', @s{i}, @s{i}, @s{i}, @s{i}, 0, @s{i}, NULL)");
