@@ -44,6 +44,20 @@ public abstract class TriageTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task DemoCases_CarryTheSuggestionRegistrationWouldHaveMade()
+    {
+        var agent = await app.SignInAsync("agent");
+        var demo = await app.QueryAsync(db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).Take(RedressApp.DemoCases).ToListAsync(Test.Ct));
+
+        var views = new List<TriageView>();
+        foreach (var id in demo) views.Add(await agent.GetJsonAsync<TriageView>($"/api/v1/cases/{id}/triage"));
+
+        Assert.Equal(RedressApp.DemoCases, views.Count);
+        Assert.All(views, v => Assert.InRange(v.Suggestion.Sentiment.Score, -1, 1));
+        Assert.Contains(views, v => v.Suggestion.Category is not null);
+    }
+
+    [Fact]
     public async Task AnOrdinaryCase_GetsOnlySuggestions()
     {
         var agent = await app.SignInAsync("agent");

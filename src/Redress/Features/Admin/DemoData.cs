@@ -3,6 +3,8 @@ using Redress.Data;
 using Redress.Domain.Cases;
 using Redress.Domain.Sla;
 using Redress.Domain.Organisation;
+using Redress.Features.Reference;
+using Redress.Features.Triage;
 
 namespace Redress.Features.Admin;
 
@@ -42,6 +44,9 @@ internal static partial class DemoData
         var policy = sp.GetRequiredService<CasePolicy>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var rules = await sp.GetRequiredService<Sla.SlaSettings>().GetAsync(ct);
+        // Demo cases carry the suggestion registration would have made, so the case page's triage panel shows one.
+        var triage = sp.GetRequiredService<SuggestTriage>();
+        var (book, refs) = (await sp.GetRequiredService<TriageRules>().GetAsync(ct), await sp.GetRequiredService<ReferenceData>().GetAsync(ct));
         await using var db = await dbs.CreateDbContextAsync(ct);
         var people = await db.Users.Select(u => new { u.Id, u.UserName, u.DisplayName, Departments = u.Departments.Select(d => d.DepartmentId).ToList() }).ToListAsync(ct);
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
@@ -78,6 +83,7 @@ internal static partial class DemoData
             var c = kase.Customer;
             await CaseSearchIndex.AddAsync(db, kase.Id,
                 CaseSearchIndex.TokensFor(kase.Number, kase.Subject, kase.Description, c.Name, c.Phone, c.Email, kase.Product.OrderNumber), ct);
+            await CaseTriage.InsertAsync(db, kase.Id, triage.ForText(kase.Subject, kase.Description, book, refs), at, ct);
             created++;
         }
         await tx.CommitAsync(ct);
