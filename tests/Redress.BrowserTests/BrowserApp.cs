@@ -49,6 +49,8 @@ public sealed class BrowserApp : IAsyncLifetime
             // Every test's customer files from 127.0.0.1: the per-address limit would stop the sixth.
             ["Portal:FilingsPerAddressPerHour"] = "100",
             ["Portal:LookupsPerAddress"] = "100",
+            // The bell tests look for their own cases' notices, not for summaries of many.
+            ["Notifications:DigestAbove"] = "1000",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

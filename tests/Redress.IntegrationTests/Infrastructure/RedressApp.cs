@@ -43,6 +43,9 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>The overview's figures are computed on every request unless a test is about their cache.</summary>
     public string OverviewMaxAge { get; init; } = "00:00:00";
 
+    /// <summary>Each notice is delivered on its own unless a test is about summaries (Notifications:DigestAbove).</summary>
+    public int DigestAbove { get; init; } = 1_000;
+
     protected string DataDirectory => _dataDirectory ??= SharedDataDirectory ?? Directory.CreateTempSubdirectory("redress-it-").FullName;
 
     public string DataDirectoryPath => DataDirectory;
@@ -72,6 +75,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Sla:Scheduler:Enabled", RunScheduler ? "true" : "false");
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
         builder.UseSetting("Analytics:OverviewMaxAge", OverviewMaxAge);
+        builder.UseSetting("Notifications:DigestAbove", DigestAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Retrains happen when a test asks; a few dozen confirmed cases are enough to train a test model.
         builder.UseSetting("Triage:Retrain:Enabled", "false");
         builder.UseSetting("Triage:Retrain:MinimumCases", "40");

@@ -14,6 +14,12 @@ public sealed class NotificationOptions
     public string PublicUrl { get; set; } = "http://localhost:5000";
     /// <summary>The zone times in mail are written in (the recipient's browser zone is not known to a mail).</summary>
     public string TimeZoneId { get; set; } = "Asia/Shanghai";
+    /// <summary>
+    /// A person told of more notices than this of one kind at once (a scheduler pass after downtime, a day's
+    /// limits falling due together) gets one summary instead: one bell entry and one mail listing the cases.
+    /// Only kinds with a summary text (Notify.Digest.*) are summarised; webhooks always get every event.
+    /// </summary>
+    public int DigestAbove { get; set; } = 5;
 }
 
 /// <summary>Who hears of an event: resolved against the staff when the notice is written.</summary>
@@ -37,10 +43,11 @@ public sealed record Notice(NotificationEvent Event, Audience Audience, long Cas
 /// Turns notices into in-app notifications, mails and webhook calls, added to the caller's unit of work so they
 /// commit with the event (the outbox of R-SLA-4). Each user's choices decide what they get, by mail in their language.
 /// </summary>
-public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOptions options)
+public sealed partial class Notifier(IStringLocalizerFactory localizers, NotificationOptions options)
 {
     private readonly IStringLocalizer _text = localizers.Create(typeof(Ui));
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZoneId);
+    private readonly string _publicUrl = options.PublicUrl.TrimEnd('/');
     private readonly string _caseUrl = options.PublicUrl.TrimEnd('/') + "/cases/";
 
     private sealed record Staff(string Id, string Name, string? Email, string Language, List<string> Roles, List<int> Departments);
@@ -70,11 +77,20 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
             .ToDictionaryAsync(p => (p.UserId, p.Event), ct);
         var hooks = await db.Webhooks.AsNoTracking().Where(w => w.Active).ToListAsync(ct);
         var mails = new MailText(this, now);
-        foreach (var (notice, to) in resolved)
+        var perPerson = resolved.SelectMany(r => r.To.Select(user => (User: user, r.Notice))).GroupBy(x => (x.User.Id, x.Notice.Event));
+        foreach (var group in perPerson)
         {
-            foreach (var user in to)
+            var user = group.First().User;
+            var (email, inApp) = choices.TryGetValue(group.Key, out var p) ? (p.Email, p.InApp) : NotificationDefaults.For(group.Key.Event);
+            var told = group.Select(x => x.Notice).ToList();
+            if (told.Count > options.DigestAbove && HasDigest(group.Key.Event))
             {
-                var (email, inApp) = choices.TryGetValue((user.Id, notice.Event), out var p) ? (p.Email, p.InApp) : NotificationDefaults.For(notice.Event);
+                if (inApp) deliveries.InApp.Add(DigestNotification(user.Id, group.Key.Event, told.Count, now));
+                if (email && !string.IsNullOrWhiteSpace(user.Email)) deliveries.Outbox.Add(mails.Digest(group.Key.Event, told, user));
+                continue;
+            }
+            foreach (var notice in told)
+            {
                 if (inApp)
                 {
                     deliveries.InApp.Add(new Notification
@@ -85,6 +101,9 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
                 }
                 if (email && !string.IsNullOrWhiteSpace(user.Email)) deliveries.Outbox.Add(mails.For(notice, user));
             }
+        }
+        foreach (var (notice, to) in resolved)
+        {
             foreach (var hook in hooks.Where(h => h.Wants(notice.Event)))
             {
                 deliveries.Outbox.Add(new OutboxMessage
@@ -114,49 +133,11 @@ public sealed class Notifier(IStringLocalizerFactory localizers, NotificationOpt
 
     /// <summary>The title of a notification in the current UI culture, for the bell.</summary>
     public string Title(NotificationEvent e, string? caseNumber, string? detail) =>
-        string.Format(CultureInfo.CurrentCulture, _text[$"Notify.{e}"], caseNumber, TargetName(detail));
+        IsDigest(caseNumber, detail, out var count)
+            ? string.Format(CultureInfo.CurrentCulture, _text[$"Notify.Digest.{e}"], count)
+            : string.Format(CultureInfo.CurrentCulture, _text[$"Notify.{e}"], caseNumber, TargetName(detail));
 
     private string TargetName(string? detail) => detail is null ? "" : _text[$"Sla.Target.{detail}"].ResourceNotFound ? detail : _text[$"Sla.Target.{detail}"];
-
-    /// <summary>
-    /// Mail in each recipient's language. What a notice says is the same for everyone who reads the language, so it
-    /// is rendered once per notice and language and only the greeting differs: a scheduler pass mails thousands.
-    /// </summary>
-    private sealed class MailText(Notifier notifier, DateTime now)
-    {
-        private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN"), English = CultureInfo.GetCultureInfo("en");
-        private (Notice? Notice, CultureInfo? Culture, string Title, string Due, string Body) _last;
-
-        public OutboxMessage For(Notice notice, Staff user)
-        {
-            var culture = user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
-            if (!ReferenceEquals(_last.Notice, notice) || _last.Culture != culture) _last = Render(notice, culture);
-            var body = string.Format(culture, _last.Body, user.Name, _last.Title, notice.Subject, _last.Due, notifier._caseUrl + notice.CaseId, "\n");
-            return new OutboxMessage
-            {
-                Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {_last.Title}", Body = body,
-                CreatedAt = now, NextAttemptAt = now,
-            };
-        }
-
-        private (Notice, CultureInfo, string, string, string) Render(Notice notice, CultureInfo culture)
-        {
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
-            {
-                var text = notifier._text;
-                var due = notice.DueAt is { } d
-                    ? string.Format(culture, text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, notifier._zone).ToString("yyyy-MM-dd HH:mm", culture), notifier._zone.Id)
-                    : "";
-                return (notice, culture, notifier.Title(notice.Event, notice.CaseNumber, notice.Detail), due, text["Notify.Mail.Body"]);
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
-        }
-    }
 
     private static List<Staff> Recipients(Notice n, List<Staff> staff, Dictionary<string, Staff> byId)
     {
