@@ -16,8 +16,14 @@ public sealed class IncidentTests(BrowserApp app)
         var ids = new List<long>();
         for (var i = 0; i < 5; i++) ids.Add(await RegisterAsync(sku));
 
+        using (var api = await app.ApiAsync("quality"))
+        {
+            var incident = await api.GetAsync($"cases/{ids[0]}/incident", TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, incident.StatusCode);
+        }
         var page = await app.OpenAsync("quality");
         await page.GotoAsync($"/cases/{ids[0]}");
+        await Assertions.Expect(page.GetByTestId("case-number")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByTestId("case-incident")).ToContainTextAsync("群体投诉");
         await page.GetByTestId("case-incident-link").ClickAsync();
 
