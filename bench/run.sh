@@ -162,6 +162,9 @@ sla_target=(--data-dir "$work/data")
 [ "$provider" = postgres ] && sla_target=(--connection "$connection")
 "$bench" sla --provider "$provider" "${sla_target[@]}" --due 10000 --out "$work/sla.txt" || echo "the scheduler timing failed"
 
+step "timing the group-complaint check on create (issue 5 part 6)"
+"$bench" group --provider "$provider" "${sla_target[@]}" --out "$work/group.txt" || echo "the group check timing failed"
+
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
 : >"$work/probe.txt"
@@ -186,6 +189,9 @@ if [ -f "$work/train.txt" ]; then
 fi
 if [ -f "$work/sla.txt" ]; then
   { echo; echo "SLA scheduler (in-process on the benchmark database, the server stopped):"; cat "$work/sla.txt"; } >>"$work/report.txt"
+fi
+if [ -f "$work/group.txt" ]; then
+  { echo; echo "group-complaint check on create (in-process on the benchmark database, the server stopped):"; cat "$work/group.txt"; } >>"$work/report.txt"
 fi
 if [ -f "$work/pages.txt" ]; then
   { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"

@@ -41,6 +41,10 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<Domain.Triage.TriageRule> TriageRules => Set<Domain.Triage.TriageRule>();
     public DbSet<Features.Triage.CaseTriage> CaseTriage => Set<Features.Triage.CaseTriage>();
     public DbSet<Features.Triage.TriageDecision> TriageDecisions => Set<Features.Triage.TriageDecision>();
+    public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
+    public DbSet<Domain.Incidents.IncidentUpdate> IncidentUpdates => Set<Domain.Incidents.IncidentUpdate>();
+    public DbSet<Domain.Incidents.IncidentCase> IncidentCases => Set<Domain.Incidents.IncidentCase>();
+    public DbSet<Domain.Incidents.CaseGroupKey> CaseGroupKeys => Set<Domain.Incidents.CaseGroupKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -113,6 +117,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         DeliveryAdminConfiguration.Configure(builder);
         builder.ApplyConfiguration(new TriageModelVersionConfiguration());
         TriageConfiguration.Configure(builder);
+        IncidentConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

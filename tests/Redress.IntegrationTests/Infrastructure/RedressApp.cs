@@ -40,6 +40,12 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Runs the SLA scheduler in the background, as production does; tests otherwise run passes themselves.</summary>
     public bool RunScheduler { get; init; }
 
+    /// <summary>
+    /// Distinct customers that open a group-complaint incident (Triage:Group:MinCustomers). Off ("0") unless a test is
+    /// about incidents: the default builder gives every case the same product, so other tests' customers would group.
+    /// </summary>
+    public string GroupMinCustomers { get; init; } = "0";
+
     /// <summary>The overview's figures are computed on every request unless a test is about their cache.</summary>
     public string OverviewMaxAge { get; init; } = "00:00:00";
 
@@ -76,6 +82,7 @@ public abstract class RedressApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Notifications:Dispatcher:Enabled", "false");
         builder.UseSetting("Analytics:OverviewMaxAge", OverviewMaxAge);
         builder.UseSetting("Notifications:DigestAbove", DigestAbove.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Triage:Group:MinCustomers", GroupMinCustomers);
         // Retrains happen when a test asks; a few dozen confirmed cases are enough to train a test model.
         builder.UseSetting("Triage:Retrain:Enabled", "false");
         builder.UseSetting("Triage:Retrain:MinimumCases", "40");

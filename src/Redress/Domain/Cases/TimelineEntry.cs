@@ -39,6 +39,8 @@ public enum TimelineEvent
     ExtensionRejected,
     /// <summary>An administrator's triage rule marked "apply" set the grade or flags at registration (R-CL-3).</summary>
     TriageApplied,
+    /// <summary>群体投诉: the case was linked to an incident and flagged group (ADR 0011).</summary>
+    IncidentJoined,
 }
 
 /// <summary>

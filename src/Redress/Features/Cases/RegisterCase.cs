@@ -43,7 +43,7 @@ public sealed record RegisterCaseRequest(
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
     IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla,
-    SuggestTriage triage, CasePolicy policy, TimeProvider clock)
+    SuggestTriage triage, CasePolicy policy, Incidents.DetectGroupComplaint groups, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -96,6 +96,7 @@ public sealed class RegisterCase(
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
                 await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
                 await CaseTriage.InsertAsync(db, kase.Id, suggestion, now, wct);
+                await groups.CheckAsync(db, kase, now, wct);
                 return new Registered(CaseDetails.From(kase, actor, refs, now), false);
             }, ct);
         }

@@ -9,6 +9,8 @@ public enum NotificationEvent
     CaseAssigned,
     ApprovalRequested,
     ExtensionRequested,
+    /// <summary>群体投诉: enough customers on one product or batch opened an incident (ADR 0011).</summary>
+    IncidentOpened,
 }
 
 /// <summary>An in-app notification: the bell. Rendered in the reader's language when shown.</summary>
@@ -90,5 +92,6 @@ public static class NotificationDefaults
 {
     /// <summary>Everything in the bell; mail only for what needs someone now.</summary>
     public static (bool Email, bool InApp) For(NotificationEvent e) =>
-        (e is NotificationEvent.SlaBreached or NotificationEvent.SlaEscalated or NotificationEvent.ApprovalRequested or NotificationEvent.ExtensionRequested, true);
+        (e is NotificationEvent.SlaBreached or NotificationEvent.SlaEscalated or NotificationEvent.ApprovalRequested or NotificationEvent.ExtensionRequested
+            or NotificationEvent.IncidentOpened, true);
 }
