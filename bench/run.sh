@@ -147,6 +147,9 @@ sla_target=(--data-dir "$work/data")
 [ "$provider" = postgres ] && sla_target=(--connection "$connection")
 "$bench" sla --provider "$provider" "${sla_target[@]}" --due 10000 --out "$work/sla.txt" || echo "the scheduler timing failed"
 
+step "timing the routing step of registration: 30 rules, then round robin and least open work"
+"$bench" routing --provider "$provider" "${sla_target[@]}" --out "$work/routing.txt" || echo "the routing timing failed"
+
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
 : >"$work/probe.txt"
@@ -171,6 +174,9 @@ if [ -f "$work/train.txt" ]; then
 fi
 if [ -f "$work/sla.txt" ]; then
   { echo; echo "SLA scheduler (in-process on the benchmark database, the server stopped):"; cat "$work/sla.txt"; } >>"$work/report.txt"
+fi
+if [ -f "$work/routing.txt" ]; then
+  { echo; echo "routing step of registration (in-process on the benchmark database, the server stopped):"; cat "$work/routing.txt"; } >>"$work/report.txt"
 fi
 if [ -f "$work/pages.txt" ]; then
   { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"

@@ -6,6 +6,7 @@ using Redress.Features.Cases;
 using Redress.Features.Notifications;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
+using Redress.Features.Routing;
 using Redress.Features.Sla;
 using Redress.Features.Triage.Learning;
 using Redress.Features.Triage;
@@ -31,6 +32,7 @@ builder.Services.AddAnalytics(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddAdministration();
 builder.Services.AddTriageLearning(builder.Configuration);
+builder.Services.AddCaseRouting();
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
@@ -57,6 +59,7 @@ api.MapSlaApi();
 api.MapPortalApi();
 api.MapTriageModelsApi();
 api.MapTriageApi();
+api.MapRoutingApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

@@ -39,6 +39,8 @@ public enum TimelineEvent
     ExtensionRejected,
     /// <summary>An administrator's triage rule marked "apply" set the grade or flags at registration (R-CL-3).</summary>
     TriageApplied,
+    /// <summary>Routing (R-WF-2) set the lead department by a rule and/or a handler by the department's policy.</summary>
+    Routed,
 }
 
 /// <summary>
