@@ -64,8 +64,8 @@ public sealed class RegisterCase(
         var refs = await reference.GetAsync(ct);
         var rules = await sla.GetAsync(ct);
         if (CheckReferences(r, refs) is { } invalid) return invalid;
-        var about = await routing.AboutStaffAsync(r.AboutStaffId, ct);
-        if (!about.IsSuccess) return about.Error!;
+        var route = await routing.PrepareAsync(r.AboutStaffId, ct);
+        if (!route.IsSuccess) return route.Error!;
         var now = clock.GetUtcNow().UtcDateTime;
         var input = ToNewCase(r);
         // Fail before a number is drawn when the domain would refuse anyway.
@@ -94,7 +94,7 @@ public sealed class RegisterCase(
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
                 // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
                 kase.ApplyTriage(suggestion.Applied, now);
-                await routing.RouteAsync(db, kase, about.Value, refs, now, wct);
+                await routing.RouteAsync(db, kase, route.Value, refs, now, wct);
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };

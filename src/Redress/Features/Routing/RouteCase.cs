@@ -18,20 +18,28 @@ public sealed class RouteCase(IDbContextFactory<RedressDb> dbs, RoutingSettings 
     private const string Lock = """SELECT "Policy", "Cursor" FROM "DepartmentRouting" WHERE "DepartmentId" = @p0""";
     private const string Advance = """UPDATE "DepartmentRouting" SET "Cursor" = @p0 WHERE "DepartmentId" = @p1""";
 
-    /// <summary>The staff member intake says the complaint is about, checked before any number is drawn.</summary>
-    public async Task<Result<Assignee?>> AboutStaffAsync(string? userId, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(userId)) return (Assignee?)null;
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        return user is null
-            ? Error.Invalid("unknown_staff", $"There is no staff member {userId}.", "aboutStaffId")
-            : new Assignee(user.Id, user.DisplayName, new HashSet<int>());
-    }
+    /// <summary>What routing needs from outside the write transaction: the rules and policies, and whom the complaint is about.</summary>
+    public sealed record Plan(RoutingSettings.Snapshot Settings, Assignee? AboutStaff);
 
-    public async Task RouteAsync(RedressDb db, Case kase, Assignee? about, ReferenceData.Snapshot refs, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Before the write transaction, like the reference data: a cache miss opened inside it would hold one pooled
+    /// connection while waiting for another, and a burst of registrations could exhaust the pool. The staff member
+    /// intake names is checked here too, before any number is drawn.
+    /// </summary>
+    public async Task<Result<Plan>> PrepareAsync(string? aboutStaffId, CancellationToken ct)
     {
         var current = await settings.GetAsync(ct);
+        if (string.IsNullOrWhiteSpace(aboutStaffId)) return new Plan(current, null);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == aboutStaffId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        return user is null
+            ? Error.Invalid("unknown_staff", $"There is no staff member {aboutStaffId}.", "aboutStaffId")
+            : new Plan(current, new Assignee(user.Id, user.DisplayName, new HashSet<int>()));
+    }
+
+    public async Task RouteAsync(RedressDb db, Case kase, Plan plan, ReferenceData.Snapshot refs, DateTime now, CancellationToken ct)
+    {
+        var (current, about) = (plan.Settings, plan.AboutStaff);
         RoutingRule? rule = null;
         if (kase.LeadDepartmentId is null)
         {
