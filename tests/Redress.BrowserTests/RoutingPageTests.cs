@@ -23,11 +23,11 @@ public sealed class RoutingPageTests(BrowserApp app)
 
         // Finance has no handlers, so its policy changes no other test's cases.
         var finance = admin.GetByTestId("routing-departments").Locator("tr").Filter(new() { HasText = "财务部" });
-        await finance.Locator(".mud-select").ClickAsync();
+        await finance.Locator(".mud-select").First.ClickAsync();
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "轮流分派" }).First.ClickAsync();
         await Assertions.Expect(finance).ToContainTextAsync("本部门没有处理人");
         await admin.ReloadAsync();
-        await Assertions.Expect(finance.Locator("input")).ToHaveValueAsync("轮流分派");
+        await Assertions.Expect(finance.Locator("input").First).ToHaveValueAsync("轮流分派");
         await BrowserApp.ScreenshotAsync(admin, nameof(Admin_WritesARegionRule_TriesIt_AndSetsAPolicy));
     }
 }
