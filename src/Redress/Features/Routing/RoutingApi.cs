@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Redress.Domain;
 using Redress.Features.Accounts;
+using Redress.Features.Admin;
 using Redress.Web;
 
 namespace Redress.Features.Routing;
@@ -51,15 +52,15 @@ public static class RoutingApi
         departments.MapGet("/", async (ManageDepartmentRouting manage, CancellationToken ct) => TypedResults.Ok(await manage.ListAsync(ct)))
             .WithSummary("Each department's policy and handlers: away or not, open cases, and who is next in turn.");
         departments.MapGet("/{departmentId:int}", async Task<Results<Ok<DepartmentRoutingItem>, ProblemHttpResult>> (int departmentId, ManageDepartmentRouting manage, CancellationToken ct) =>
-            Respond(await manage.GetAsync(departmentId, ct)));
+            AdminApi.Respond(await manage.GetAsync(departmentId, ct)));
         departments.MapPut("/{departmentId:int}", async Task<Results<Ok<DepartmentRoutingItem>, ProblemHttpResult>> (int departmentId, RoutingPolicyInput body, ManageDepartmentRouting manage, ClaimsPrincipal user, CancellationToken ct) =>
-            Respond(await manage.SetPolicyAsync(departmentId, body, user.ToActor(), ct)))
+            AdminApi.Respond(await manage.SetPolicyAsync(departmentId, body, user.ToActor(), ct)))
             .WithSummary("Manual (the lead assigns), RoundRobin (each in turn) or LeastOpen (fewest open cases assigned).");
 
         var away = api.MapGroup("/users/{userId}/away").WithTags("Routing");
-        away.MapGet("/", async Task<Results<Ok<AwayState>, ProblemHttpResult>> (string userId, SetAway set, CancellationToken ct) => Respond(await set.GetAsync(userId, ct)));
+        away.MapGet("/", async Task<Results<Ok<AwayState>, ProblemHttpResult>> (string userId, SetAway set, CancellationToken ct) => AdminApi.Respond(await set.GetAsync(userId, ct)));
         away.MapPut("/", async Task<Results<Ok<AwayState>, ProblemHttpResult>> (string userId, AwayInput body, SetAway set, ClaimsPrincipal user, CancellationToken ct) =>
-            Respond(await set.HandleAsync(userId, body, user.ToActor(), ct)))
+            AdminApi.Respond(await set.HandleAsync(userId, body, user.ToActor(), ct)))
             .WithSummary("Mark someone away (optionally until a time) or back: themself, an administrator, or a lead of their department.");
         return rules;
     }
@@ -70,7 +71,4 @@ public static class RoutingApi
         http.Response.Headers.ETag = ETags.For(result.Value.Version);
         return TypedResults.Ok(result.Value);
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Respond<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Error!);
 }
