@@ -164,6 +164,8 @@ sla_target=(--data-dir "$work/data")
 
 step "timing the group-complaint check on create (issue 5 part 6)"
 "$bench" group --provider "$provider" "${sla_target[@]}" --out "$work/group.txt" || echo "the group check timing failed"
+step "timing the routing step of registration: 30 rules, then round robin and least open work"
+"$bench" routing --provider "$provider" "${sla_target[@]}" --out "$work/routing.txt" || echo "the routing timing failed"
 
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
@@ -192,6 +194,8 @@ if [ -f "$work/sla.txt" ]; then
 fi
 if [ -f "$work/group.txt" ]; then
   { echo; echo "group-complaint check on create (in-process on the benchmark database, the server stopped):"; cat "$work/group.txt"; } >>"$work/report.txt"
+if [ -f "$work/routing.txt" ]; then
+  { echo; echo "routing step of registration (in-process on the benchmark database, the server stopped):"; cat "$work/routing.txt"; } >>"$work/report.txt"
 fi
 if [ -f "$work/pages.txt" ]; then
   { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"

@@ -7,6 +7,7 @@ using Redress.Features.Incidents;
 using Redress.Features.Notifications;
 using Redress.Features.Portal;
 using Redress.Features.Reference;
+using Redress.Features.Routing;
 using Redress.Features.Sla;
 using Redress.Features.Triage.Learning;
 using Redress.Features.Triage;
@@ -33,6 +34,7 @@ builder.Services.AddAnalytics(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddAdministration();
 builder.Services.AddTriageLearning(builder.Configuration);
+builder.Services.AddCaseRouting();
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
@@ -60,6 +62,7 @@ api.MapPortalApi();
 api.MapTriageModelsApi();
 api.MapTriageApi();
 api.MapIncidentsApi();
+api.MapRoutingApi();
 app.MapRedressUi();
 
 app.PrintWelcomeOnStart();

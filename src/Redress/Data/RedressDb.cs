@@ -45,6 +45,8 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<Domain.Incidents.IncidentUpdate> IncidentUpdates => Set<Domain.Incidents.IncidentUpdate>();
     public DbSet<Domain.Incidents.IncidentCase> IncidentCases => Set<Domain.Incidents.IncidentCase>();
     public DbSet<Domain.Incidents.CaseGroupKey> CaseGroupKeys => Set<Domain.Incidents.CaseGroupKey>();
+    public DbSet<Domain.Routing.RoutingRule> RoutingRules => Set<Domain.Routing.RoutingRule>();
+    public DbSet<Features.Routing.DepartmentRouting> DepartmentRouting => Set<Features.Routing.DepartmentRouting>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -118,6 +120,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         builder.ApplyConfiguration(new TriageModelVersionConfiguration());
         TriageConfiguration.Configure(builder);
         IncidentConfiguration.Configure(builder);
+        RoutingConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

@@ -23,13 +23,15 @@ internal static class RegistrationRows
             "Customer_PhoneKey", "Customer_EmailKey",
             "Product_OrderNumber", "Product_ProductName", "Product_Sku", "Product_BatchNumber",
             "Demand", "DemandDetails", "CategoryId", "Grade", "Flags", "LeadDepartmentId", "ReopenCount",
-            "CreatedById", "CreatedAt", "UpdatedAt", "DueAt", "PortalTokenHash", "SlaPolicyKey")
+            "CreatedById", "CreatedAt", "UpdatedAt", "DueAt", "PortalTokenHash", "SlaPolicyKey",
+            "AssigneeId", "AssigneeName", "AboutStaffId", "AboutStaffName")
         VALUES (
             @number, @version, @status, @isOpen, @channel, @subject, @description, @occurredAt,
             @name, @phone, @email, @address, @customerId, @phoneKey, @emailKey,
             @orderNumber, @productName, @sku, @batchNumber,
             @demand, @demandDetails, @categoryId, @grade, @flags, @lead, @reopenCount,
-            @createdBy, @createdAt, @updatedAt, @dueAt, @portalToken, @slaPolicy)
+            @createdBy, @createdAt, @updatedAt, @dueAt, @portalToken, @slaPolicy,
+            @assigneeId, @assigneeName, @aboutStaffId, @aboutStaffName)
         RETURNING "Id"
         """;
 
@@ -75,7 +77,9 @@ internal static class RegistrationRows
             .Bind("@categoryId", kase.CategoryId).Bind("@grade", kase.Grade).Bind("@flags", (int)kase.Flags)
             .Bind("@lead", kase.LeadDepartmentId).Bind("@reopenCount", kase.ReopenCount)
             .Bind("@createdBy", kase.CreatedById).Bind("@createdAt", kase.CreatedAt).Bind("@updatedAt", kase.UpdatedAt)
-            .Bind("@dueAt", kase.DueAt).Bind("@portalToken", kase.PortalTokenHash).Bind("@slaPolicy", kase.SlaPolicyKey))
+            .Bind("@dueAt", kase.DueAt).Bind("@portalToken", kase.PortalTokenHash).Bind("@slaPolicy", kase.SlaPolicyKey)
+            .Bind("@assigneeId", kase.AssigneeId).Bind("@assigneeName", kase.AssigneeName)
+            .Bind("@aboutStaffId", kase.AboutStaffId).Bind("@aboutStaffName", kase.AboutStaffName))
         {
             db.Entry(kase).Property(k => k.Id).CurrentValue = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }

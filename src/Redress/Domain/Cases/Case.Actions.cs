@@ -20,7 +20,8 @@ public sealed partial class Case
     {
         if (Lifecycle.Check(CaseAction.Acknowledge, Status, actor) is { } error) return error;
         AcknowledgedAt = now;
-        Record(TimelineEvent.Acknowledged, actor, now, CaseStatus.Acknowledged, note);
+        // A case routed to a handler at registration (R-WF-2) is assigned as soon as it is acknowledged.
+        Record(TimelineEvent.Acknowledged, actor, now, AssigneeId is null ? CaseStatus.Acknowledged : CaseStatus.Assigned, note);
         return Result.Success;
     }
 
@@ -51,6 +52,8 @@ public sealed partial class Case
             return Error.Invalid("lead_also_assisting", "The lead department cannot also be an assisting department.", "assistingDepartmentIds");
         if (handler is not null && !handler.DepartmentIds.Contains(departmentId))
             return Error.Invalid("handler_not_in_department", $"{handler.Name} is not a member of the lead department.", "handlerId");
+        if (handler is not null && IsAbout(handler.UserId, handler.Name))
+            return Error.Invalid("handler_recused", $"The complaint is about {handler.Name}, who may not handle it (回避).", "handlerId");
         // Materialised now: the changes are serialised after the list below is updated (R-WF-8 records the old value).
         var changes = new Dictionary<string, object?>
         {

@@ -41,6 +41,8 @@ public enum TimelineEvent
     TriageApplied,
     /// <summary>群体投诉: the case was linked to an incident and flagged group (ADR 0011).</summary>
     IncidentJoined,
+    /// <summary>Routing (R-WF-2) set the lead department by a rule and/or a handler by the department's policy.</summary>
+    Routed,
 }
 
 /// <summary>

@@ -48,7 +48,9 @@ public sealed record CaseDetails(
     ExtensionRequest? PendingExtension,
     /// <summary>R-IN-4: the reply time the acknowledgement promises, from the SLA policy.</summary>
     DateTime PromisedReplyAt,
-    IReadOnlyList<CaseAction> AvailableActions)
+    IReadOnlyList<CaseAction> AvailableActions,
+    /// <summary>回避 (R-WF-2): the staff member intake said the complaint is about; they are never given it.</summary>
+    UserRef? AboutStaff)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Description, c.OccurredAt,
@@ -63,7 +65,8 @@ public sealed record CaseDetails(
         ClockView.Of(c.Clocks),
         c.PendingExtension,
         c.PromisedReplyAt,
-        [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))]);
+        [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))],
+        c.AboutStaffId is null ? null : new UserRef(c.AboutStaffId, c.AboutStaffName ?? ""));
 
     /// <summary>A decision needs a request, and a new request waits for the decision on the last.</summary>
     private static bool ExtensionStateAllows(CaseAction action, bool pending) => action switch

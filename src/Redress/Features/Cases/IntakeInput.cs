@@ -34,6 +34,8 @@ public sealed class IntakeInput
     public IReadOnlyCollection<CaseFlags> Flags { get; set; } = [];
     public int? LeadDepartmentId { get; set; }
     public IReadOnlyCollection<int> AssistingDepartmentIds { get; set; } = [];
+    /// <summary>回避: the staff member the complaint is about, who will not be given it.</summary>
+    public string? AboutStaffId { get; set; }
 
     /// <param name="zone">The agent's time zone: the day and time they type are the customer's account of it, there.</param>
     public RegisterCaseRequest ToRequest(TimeZoneInfo zone) => new(
@@ -49,7 +51,8 @@ public sealed class IntakeInput
         Grade,
         Flags.Count == 0 ? null : [.. Flags],
         LeadDepartmentId,
-        AssistingDepartmentIds.Count == 0 ? null : [.. AssistingDepartmentIds]);
+        AssistingDepartmentIds.Count == 0 ? null : [.. AssistingDepartmentIds],
+        Trim(AboutStaffId));
 
     /// <summary>
     /// The form's key for a use-case error's field (the API's JSON names), so the message shows where the agent

@@ -7,6 +7,7 @@ using Redress.Domain;
 using Redress.Domain.Cases;
 using Redress.Domain.Triage;
 using Redress.Features.Reference;
+using Redress.Features.Routing;
 using Redress.Features.Sla;
 using Redress.Features.Triage;
 
@@ -38,12 +39,13 @@ public sealed record RegisterCaseRequest(
     [property: Range(1, 4)] int? Grade,
     [property: MaxLength(5)] List<CaseFlags>? Flags,
     int? LeadDepartmentId,
-    [property: MaxLength(10)] List<int>? AssistingDepartmentIds);
+    [property: MaxLength(10)] List<int>? AssistingDepartmentIds,
+    [property: StringLength(64)] string? AboutStaffId = null);
 
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
     IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla,
-    SuggestTriage triage, CasePolicy policy, Incidents.DetectGroupComplaint groups, TimeProvider clock)
+    SuggestTriage triage, CasePolicy policy, Incidents.DetectGroupComplaint groups, RouteCase routing, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -62,6 +64,8 @@ public sealed class RegisterCase(
         var refs = await reference.GetAsync(ct);
         var rules = await sla.GetAsync(ct);
         if (CheckReferences(r, refs) is { } invalid) return invalid;
+        var route = await routing.PrepareAsync(r.AboutStaffId, ct);
+        if (!route.IsSuccess) return route.Error!;
         var now = clock.GetUtcNow().UtcDateTime;
         var input = ToNewCase(r);
         // Fail before a number is drawn when the domain would refuse anyway.
@@ -90,6 +94,7 @@ public sealed class RegisterCase(
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
                 // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
                 kase.ApplyTriage(suggestion.Applied, now);
+                await routing.RouteAsync(db, kase, route.Value, refs, now, wct);
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
