@@ -7,7 +7,7 @@ namespace Redress.Bench;
 /// The benchmark's own tool, driven by bench/run.sh: <c>seed</c> fills a freshly migrated database with
 /// realistic cases, <c>load</c> measures a running server over HTTP, <c>report</c> prints the table,
 /// <c>pages</c> times the web UI's pages in headless Chromium, <c>sla</c> one scheduler pass, <c>triage</c> the
-/// suggestion for a new case.
+/// suggestion for a new case, <c>repeats</c> registration's repeat and duplicate check.
 /// </summary>
 internal static class Program
 {
@@ -18,6 +18,7 @@ internal static class Program
                Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
                Redress.Bench sla    --provider sqlite|postgres (--data-dir DIR | --connection CS) [--due N] [--out FILE]
                Redress.Bench triage [--text-dir DIR] [--rules N] [--database SQLITE-FILE [--samples N]] [--parts DATA-DIR]
+               Redress.Bench repeats --provider sqlite|postgres (--data-dir DIR | --connection CS) [--samples N]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -38,6 +39,7 @@ internal static class Program
                 "pages" => await Pages.PageTimingsCommand.RunAsync(options),
                 "sla" => await Sla.SlaPassCommand.RunAsync(options),
                 "triage" => await Triage.TriageBenchCommand.RunAsync(options),
+                "repeats" => await Triage.RepeatsBenchCommand.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'"),
             };
         }

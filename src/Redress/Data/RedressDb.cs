@@ -41,6 +41,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<Domain.Triage.TriageRule> TriageRules => Set<Domain.Triage.TriageRule>();
     public DbSet<Features.Triage.CaseTriage> CaseTriage => Set<Features.Triage.CaseTriage>();
     public DbSet<Features.Triage.TriageDecision> TriageDecisions => Set<Features.Triage.TriageDecision>();
+    public DbSet<Features.Repeats.CaseLink> CaseLinks => Set<Features.Repeats.CaseLink>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -113,6 +114,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         DeliveryAdminConfiguration.Configure(builder);
         builder.ApplyConfiguration(new TriageModelVersionConfiguration());
         TriageConfiguration.Configure(builder);
+        CaseLinkConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

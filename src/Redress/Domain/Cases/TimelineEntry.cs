@@ -39,6 +39,12 @@ public enum TimelineEvent
     ExtensionRejected,
     /// <summary>An administrator's triage rule marked "apply" set the grade or flags at registration (R-CL-3).</summary>
     TriageApplied,
+    /// <summary>This case, a duplicate, was merged into another and closed; the text is the other's number.</summary>
+    MergedInto,
+    /// <summary>A duplicate was merged into this case; the text is the duplicate's number.</summary>
+    CaseMerged,
+    /// <summary>A person decided that a suggested duplicate is not one.</summary>
+    DuplicateDismissed,
 }
 
 /// <summary>

@@ -48,7 +48,10 @@ public sealed record CaseDetails(
     ExtensionRequest? PendingExtension,
     /// <summary>R-IN-4: the reply time the acknowledgement promises, from the SLA policy.</summary>
     DateTime PromisedReplyAt,
-    IReadOnlyList<CaseAction> AvailableActions)
+    IReadOnlyList<CaseAction> AvailableActions,
+    /// <summary>A merged duplicate: the case that took it over (its number resolves there).</summary>
+    long? MergedIntoId = null,
+    string? MergedIntoNumber = null)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Description, c.OccurredAt,
@@ -63,7 +66,8 @@ public sealed record CaseDetails(
         ClockView.Of(c.Clocks),
         c.PendingExtension,
         c.PromisedReplyAt,
-        [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))]);
+        [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))],
+        c.MergedIntoId, c.MergedIntoNumber);
 
     /// <summary>A decision needs a request, and a new request waits for the decision on the last.</summary>
     private static bool ExtensionStateAllows(CaseAction action, bool pending) => action switch
