@@ -13,23 +13,23 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
     private const string Subject = "Charged twice";
     private const string Text = "My card was charged twice for order 1234, please refund one payment.";
 
-    private async Task<(CaseDetails First, CaseDetails Second, CaseLinkView Suggestion)> TwiceAsync(ApiClient agent)
+    /// <summary>The same complaint by phone and, three hours later, on the web; the agent signed in again after the wait.</summary>
+    private async Task<(ApiClient Agent, CaseDetails First, CaseDetails Second, CaseLinkView Suggestion)> TwiceAsync()
     {
+        var agent = await app.SignInAsync("agent");
         var customer = RepeatTests<TApp>.Customer();
         var first = await agent.RegisterAsync(RepeatTests<TApp>.Complaint(customer, Subject, Text) with { Channel = Channel.Phone });
         app.Advance(TimeSpan.FromHours(3));
         agent = await app.SignInAsync("agent");
         var second = await agent.RegisterAsync(RepeatTests<TApp>.Complaint(customer, Subject, Text + "!") with { Channel = Channel.Web });
         var links = await agent.GetJsonAsync<CaseLinksView>($"/api/v1/cases/{second.Id}/links");
-        return (first, second, Assert.Single(links.Links));
+        return (agent, first, second, Assert.Single(links.Links));
     }
 
     [Fact]
     public async Task TheSameComplaintThroughTwoChannels_IsAMergeSuggestion_NotARepeat()
     {
-        var agent = await app.SignInAsync("agent");
-
-        var (first, second, suggestion) = await TwiceAsync(agent);
+        var (agent, first, second, suggestion) = await TwiceAsync();
 
         Assert.Equal((CaseLinkKind.Duplicate, first.Id, true, true), (suggestion.Kind, suggestion.OtherCaseId, suggestion.CanMerge, suggestion.CanDismiss));
         Assert.Equal((3, false), (second.Grade, second.Flags.Contains(nameof(CaseFlags.Repeat))));
@@ -41,8 +41,7 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task Merge_ClosesTheDuplicate_KeepsItsTimelineAndFilesOnTheSurvivor_AndItsNumberLeadsThere()
     {
-        var agent = await app.SignInAsync("agent");
-        var (first, second, _) = await TwiceAsync(agent);
+        var (agent, first, second, _) = await TwiceAsync();
         var uploaded = await Expect.JsonAsync<AttachmentItem>(await agent.UploadAsync(second.Id, "receipt.txt", "paid twice"u8.ToArray(), "text/plain"), HttpStatusCode.Created);
         var (dup, dupTag) = await agent.GetCaseAsync(second.Id);
         var (survivor, _) = await agent.GetCaseAsync(first.Id);
@@ -70,8 +69,7 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task Merge_AfterTheSurvivorChanged_IsRefused()
     {
-        var agent = await app.SignInAsync("agent");
-        var (first, second, suggestion) = await TwiceAsync(agent);
+        var (agent, first, second, suggestion) = await TwiceAsync();
         var (_, dupTag) = await agent.GetCaseAsync(second.Id);
         await agent.DoAsync(first.Id, "acknowledge", Bodies.Note("Called back."));
 
@@ -84,8 +82,7 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task Dismiss_ClosesTheSuggestion_OnTheRecord()
     {
-        var agent = await app.SignInAsync("agent");
-        var (_, second, suggestion) = await TwiceAsync(agent);
+        var (agent, _, second, suggestion) = await TwiceAsync();
 
         await Expect.JsonAsync<CaseDetails>(await agent.PostAsync($"/api/v1/cases/{second.Id}/links/{suggestion.Id}/dismiss", new { }));
 
@@ -98,8 +95,7 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
     [Fact]
     public async Task AHandlerOutsideBothCases_CannotSeeOrMergeThem()
     {
-        var agent = await app.SignInAsync("agent");
-        var (first, second, _) = await TwiceAsync(agent);
+        var (_, first, second, _) = await TwiceAsync();
         var handler = await app.SignInAsync("handler");
 
         await Expect.ProblemAsync(await handler.GetAsync($"/api/v1/cases/{second.Id}/links"), HttpStatusCode.NotFound);
