@@ -53,17 +53,27 @@ public sealed class RepeatDetection
 
     public TimeSpan Window => TimeSpan.FromDays(WindowDays);
 
+    /// <summary>
+    /// How much of a description is compared: the start of a complaint says what it is about, and a 10,000-character
+    /// narrative would cost the check milliseconds. The look-up reads no more than this (FindRepeats.EarlierSql).
+    /// </summary>
+    public const int ComparedLength = 2_000;
+
+    /// <summary>The text compared: the subject and the start of the description.</summary>
+    public static string TextOf(string subject, string description) =>
+        subject + "\n" + (description.Length > ComparedLength ? description[..ComparedLength] : description);
+
     /// <summary>The grade a repeat is raised to: one level more severe, at most to 二级.</summary>
     public static int RaisedGrade(int grade) => grade <= 2 ? grade : grade - 1;
 
     /// <summary>The links of a new case to the customer's earlier ones: at most one per earlier case, newest first.</summary>
     public IReadOnlyList<LinkFinding> Judge(NewComplaint complaint, IEnumerable<EarlierCase> earlier, DateTime now)
     {
-        var text = TextSimilarity.Shingles(complaint.Subject + "\n" + complaint.Description);
+        var text = TextSimilarity.Shingles(TextOf(complaint.Subject, complaint.Description));
         var found = new List<LinkFinding>();
         foreach (var e in earlier.Where(e => e.CreatedAt >= now - Window && e.CreatedAt <= now).DistinctBy(e => e.Id).OrderByDescending(e => e.CreatedAt))
         {
-            var score = Math.Round(TextSimilarity.Jaccard(text, TextSimilarity.Shingles(e.Subject + "\n" + e.Description)), 3);
+            var score = Math.Round(TextSimilarity.Jaccard(text, TextSimilarity.Shingles(TextOf(e.Subject, e.Description))), 3);
             var orders = Compare(complaint.Product.OrderNumber, e.OrderNumber);
             if (e.IsOpen && e.CreatedAt >= now.AddHours(-DuplicateHours) && score >= DuplicateText && orders != false)
                 found.Add(new LinkFinding(e.Id, e.Number, CaseLinkKind.Duplicate, LinkReason.SimilarText, score));

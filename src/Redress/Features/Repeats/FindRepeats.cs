@@ -30,8 +30,9 @@ public sealed class FindRepeats(RepeatDetection detection)
         COALESCE((SELECT "Id" FROM "Cases" WHERE "CreatedAt" >= @p0 ORDER BY "CreatedAt", "Id" LIMIT 1), 9223372036854775807)
         """;
 
-    private const string Columns = """
-        "Id", "Number", "CreatedAt", "IsOpen", "Product_OrderNumber", "Product_Sku", "Product_ProductName", "Subject", "Description"
+    private static readonly string Columns = $"""
+        "Id", "Number", "CreatedAt", "IsOpen", "Product_OrderNumber", "Product_Sku", "Product_ProductName", "Subject",
+        SUBSTR("Description", 1, {RepeatDetection.ComparedLength}) AS "Description"
         """;
 
     private static string ByKey(string column, string parameter) => $"""

@@ -61,7 +61,7 @@ public sealed class MergeCases(IDbContextFactory<RedressDb> dbs, ReferenceData r
             link = new CaseLink
             {
                 CaseId = duplicate.Id, LinkedCaseId = survivor.Id, Kind = CaseLinkKind.Duplicate, Reason = LinkReason.SimilarText, CreatedAt = now,
-                Score = Math.Round(TextSimilarity.Of(duplicate.Subject + "\n" + duplicate.Description, survivor.Subject + "\n" + survivor.Description), 3),
+                Score = Math.Round(TextSimilarity.Of(RepeatDetection.TextOf(duplicate.Subject, duplicate.Description), RepeatDetection.TextOf(survivor.Subject, survivor.Description)), 3),
             };
             db.CaseLinks.Add(link);
         }
