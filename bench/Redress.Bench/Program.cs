@@ -7,7 +7,8 @@ namespace Redress.Bench;
 /// The benchmark's own tool, driven by bench/run.sh: <c>seed</c> fills a freshly migrated database with
 /// realistic cases, <c>load</c> measures a running server over HTTP, <c>report</c> prints the table,
 /// <c>pages</c> times the web UI's pages in headless Chromium, <c>sla</c> one scheduler pass, <c>triage</c> the
-/// suggestion for a new case, <c>group</c> the group-complaint check on create, <c>routing</c> the routing step of registration.
+/// suggestion for a new case, <c>group</c> the group-complaint check on create, <c>routing</c> the routing step of registration,
+/// <c>repeats</c> registration's repeat and duplicate check.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +21,7 @@ internal static class Program
                Redress.Bench triage [--text-dir DIR] [--rules N] [--database SQLITE-FILE [--samples N]] [--parts DATA-DIR]
                Redress.Bench group  --provider sqlite|postgres (--data-dir DIR | --connection CS) [--samples N] [--out FILE]
                Redress.Bench routing --provider sqlite|postgres (--data-dir DIR | --connection CS) [--samples N] [--out FILE]
+               Redress.Bench repeats --provider sqlite|postgres (--data-dir DIR | --connection CS) [--samples N]
         """;
 
     public static async Task<int> Main(string[] args)
@@ -42,6 +44,7 @@ internal static class Program
                 "triage" => await Triage.TriageBenchCommand.RunAsync(options),
                 "group" => await Incidents.GroupCheckCommand.RunAsync(options),
                 "routing" => await Routing.RoutingBenchCommand.RunAsync(options),
+                "repeats" => await Triage.RepeatsBenchCommand.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'"),
             };
         }

@@ -51,6 +51,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Portal:LookupsPerAddress"] = "100",
             // The bell tests look for their own cases' notices, not for summaries of many.
             ["Notifications:DigestAbove"] = "1000",
+            // The journeys file many cases for the same few customers: repeats are linked and suggested, but applying
+            // them would raise those cases' grades under tests that expect their own.
+            ["Triage:Repeat:Apply"] = "false",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

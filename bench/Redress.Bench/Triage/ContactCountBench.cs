@@ -48,16 +48,6 @@ internal static class ContactCountBench
     private static async Task PlanAsync(SqliteRedressDb db)
     {
         await db.Database.OpenConnectionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + SuggestTriage.RecentCountSql;
-        object?[] values = [DateTime.UtcNow.AddHours(-24), "13800138000", "someone@example.cn", null];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            (p.ParameterName, p.Value) = ("@p" + i, values[i] ?? DBNull.Value);
-            command.Parameters.Add(p);
-        }
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) Console.WriteLine("  plan: " + reader.GetString(3));
+        await QueryPlan.PrintAsync(db.Database.GetDbConnection(), SuggestTriage.RecentCountSql, DateTime.UtcNow.AddHours(-24), "13800138000", "someone@example.cn", null);
     }
 }

@@ -47,6 +47,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
     public DbSet<Domain.Incidents.CaseGroupKey> CaseGroupKeys => Set<Domain.Incidents.CaseGroupKey>();
     public DbSet<Domain.Routing.RoutingRule> RoutingRules => Set<Domain.Routing.RoutingRule>();
     public DbSet<Features.Routing.DepartmentRouting> DepartmentRouting => Set<Features.Routing.DepartmentRouting>();
+    public DbSet<Features.Repeats.CaseLink> CaseLinks => Set<Features.Repeats.CaseLink>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -121,6 +122,7 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         TriageConfiguration.Configure(builder);
         IncidentConfiguration.Configure(builder);
         RoutingConfiguration.Configure(builder);
+        CaseLinkConfiguration.Configure(builder);
         // Byte order makes "number starts with" a plain index range on PostgreSQL, as it is on SQLite.
         if (Database.IsNpgsql()) builder.Entity<Case>().Property(c => c.Number).UseCollation("C");
         builder.Entity<TimelineEntry>(b =>

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Redress.Domain;
 
 namespace Redress.Web;
 
@@ -15,5 +17,13 @@ public static class ETags
         if (header.Trim() == "*") return null;
         return EntityTagHeaderValue.TryParse(header.Split(',')[0].Trim(), out var tag)
                && int.TryParse(tag.Tag.AsSpan().Trim('"'), out var v) ? v : -1;
+    }
+
+    /// <summary>The answer to a change: 200 with what changed and its new version as ETag, or the problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(HttpContext http, Result<T> result, Func<T, int> version)
+    {
+        if (!result.IsSuccess) return Problems.From(result.Error!);
+        http.Response.Headers.ETag = For(version(result.Value));
+        return TypedResults.Ok(result.Value);
     }
 }

@@ -119,6 +119,9 @@ public sealed class CaseBuilder
             case CaseStatus.Referred:
                 Must(kase.Refer(Staff.Agent, Next(), "Manufacturer's service centre", "Warranty repairs are theirs."));
                 break;
+            case CaseStatus.Merged:
+                Must(kase.MergeInto(Case.Register(_intake.Build(), "20260302-TEL-0002", Staff.Agent, _now, _policy).Value, Staff.Agent, Next()));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(target), target, "The builder does not know how to reach this status.");
         }

@@ -126,6 +126,7 @@ public sealed partial class Case
         if (Lifecycle.Check(CaseAction.ProposeSolution, Status, actor) is { } error) return error;
         if (string.IsNullOrWhiteSpace(Investigation?.Facts))
             return Error.Conflict("findings_required", "Record the investigation's findings before proposing a solution.");
+        if (RepeatWithoutRootCause() is { } missing) return missing;
         if (plan.CompensationAmount is < 0) return Error.Invalid("negative_compensation", "Compensation cannot be negative.", "compensationAmount");
         if (plan.CompensationAmount > 0 && string.IsNullOrWhiteSpace(plan.Currency))
             return Error.Invalid("currency_required", "Compensation needs a currency.", "currency");
@@ -196,6 +197,7 @@ public sealed partial class Case
     public Result RequestConfirmation(Actor actor, DateTime now, string? note)
     {
         if (Lifecycle.Check(CaseAction.RequestConfirmation, Status, actor) is { } error) return error;
+        if (RepeatWithoutRootCause() is { } missing) return missing;
         Record(TimelineEvent.ConfirmationRequested, actor, now, CaseStatus.AwaitingConfirmation, note);
         return Result.Success;
     }
@@ -210,6 +212,7 @@ public sealed partial class Case
         if (satisfaction is < 1 or > 5) return Error.Invalid("satisfaction_out_of_range", "Satisfaction is 1 to 5.", "satisfaction");
         if (!satisfied && string.IsNullOrWhiteSpace(comment))
             return Error.Invalid("reason_required", "Say why the customer is not satisfied.", "comment");
+        if (satisfied && RepeatWithoutRootCause() is { } missing) return missing;
         Confirmation = new CustomerConfirmation
         {
             Satisfied = satisfied,

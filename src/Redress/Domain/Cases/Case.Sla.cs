@@ -119,7 +119,7 @@ public sealed partial class Case
                 Meet(SlaTarget.Resolution, now, context);
                 foreach (var clock in Clocks.Where(c => c.IsActive)) clock.Stop(now);
                 break;
-            case CaseStatus.Withdrawn or CaseStatus.Referred:
+            case CaseStatus.Withdrawn or CaseStatus.Referred or CaseStatus.Merged:
                 foreach (var clock in Clocks.Where(c => c.IsActive)) clock.Stop(now);
                 break;
             case CaseStatus.AwaitingConfirmation:

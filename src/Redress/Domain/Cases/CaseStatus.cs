@@ -16,12 +16,14 @@ public enum CaseStatus
     Withdrawn,
     /// <summary>Out of scope (R-IN-5): recorded, explained to the customer and referred elsewhere.</summary>
     Referred,
+    /// <summary>A duplicate, closed as merged into the case that goes on (<see cref="Case.MergedIntoId"/>).</summary>
+    Merged,
 }
 
 public static class CaseStatuses
 {
     public static bool IsOpen(this CaseStatus status) =>
-        status is not (CaseStatus.Closed or CaseStatus.Withdrawn or CaseStatus.Referred);
+        status is not (CaseStatus.Closed or CaseStatus.Withdrawn or CaseStatus.Referred or CaseStatus.Merged);
 
     public static readonly IReadOnlyList<CaseStatus> Open = [.. Enum.GetValues<CaseStatus>().Where(s => s.IsOpen())];
 }

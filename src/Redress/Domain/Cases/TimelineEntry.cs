@@ -43,6 +43,12 @@ public enum TimelineEvent
     IncidentJoined,
     /// <summary>Routing (R-WF-2) set the lead department by a rule and/or a handler by the department's policy.</summary>
     Routed,
+    /// <summary>This case, a duplicate, was merged into another and closed; the text is the other's number.</summary>
+    MergedInto,
+    /// <summary>A duplicate was merged into this case; the text is the duplicate's number.</summary>
+    CaseMerged,
+    /// <summary>A person decided that a suggested duplicate is not one.</summary>
+    DuplicateDismissed,
 }
 
 /// <summary>

@@ -28,6 +28,12 @@ public enum CueKind
     Learned,
     /// <summary>An n-gram of the text that weighed most towards the learned classifier's label.</summary>
     LearnedFeature,
+    /// <summary>An earlier case (<see cref="Cue.Text"/>, its number) of this customer about the same order.</summary>
+    SameOrder,
+    /// <summary>An earlier case of this customer about the same product (SKU or name).</summary>
+    SameProduct,
+    /// <summary>An earlier case of this customer whose text is <see cref="Cue.Count"/> % alike.</summary>
+    SimilarText,
 }
 
 /// <summary>One piece of evidence: a word, a pattern's match, a feature of the text.</summary>

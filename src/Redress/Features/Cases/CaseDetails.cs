@@ -50,7 +50,10 @@ public sealed record CaseDetails(
     DateTime PromisedReplyAt,
     IReadOnlyList<CaseAction> AvailableActions,
     /// <summary>回避 (R-WF-2): the staff member intake said the complaint is about; they are never given it.</summary>
-    UserRef? AboutStaff)
+    UserRef? AboutStaff,
+    /// <summary>A merged duplicate: the case that took it over (its number resolves there).</summary>
+    long? MergedIntoId = null,
+    string? MergedIntoNumber = null)
 {
     public static CaseDetails From(Case c, Actor actor, ReferenceData.Snapshot refs, DateTime now) => new(
         c.Id, c.Number, c.Version, c.Status, c.Channel, c.Subject, c.Description, c.OccurredAt,
@@ -66,7 +69,8 @@ public sealed record CaseDetails(
         c.PendingExtension,
         c.PromisedReplyAt,
         [.. c.AvailableActions(actor).Where(a => ExtensionStateAllows(a, c.PendingExtension is not null))],
-        c.AboutStaffId is null ? null : new UserRef(c.AboutStaffId, c.AboutStaffName ?? ""));
+        c.AboutStaffId is null ? null : new UserRef(c.AboutStaffId, c.AboutStaffName ?? ""),
+        c.MergedIntoId, c.MergedIntoNumber);
 
     /// <summary>A decision needs a request, and a new request waits for the decision on the last.</summary>
     private static bool ExtensionStateAllows(CaseAction action, bool pending) => action switch

@@ -3,17 +3,20 @@ using Redress.Data;
 using Redress.Domain;
 using Redress.Domain.Cases;
 using Redress.Features.Reference;
+using Redress.Features.Repeats;
 
 namespace Redress.Features.Cases;
 
+/// <param name="FromCase">On a survivor's timeline, the number of the merged duplicate the entry came from.</param>
 public sealed record TimelineItem(
     long Id, DateTime At, TimelineEvent Event, string ActorId, string ActorName,
-    CaseStatus? FromStatus, CaseStatus? ToStatus, string? Text, string? Changes);
+    CaseStatus? FromStatus, CaseStatus? ToStatus, string? Text, string? Changes, string? FromCase = null);
 
 public sealed record CommunicationItem(
     long Id, DateTime At, Direction Direction, CommunicationMethod Method, string Summary, string? Content, string ActorName);
 
-public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy);
+/// <param name="FromCase">On a survivor, the number of the merged duplicate the file was attached to.</param>
+public sealed record AttachmentItem(long Id, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string UploadedBy, string? FromCase = null);
 
 /// <summary>Reads of one case and what hangs off it; every read goes through the same scope check.</summary>
 public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData reference, TimeProvider clock, CaseCommands commands, ListCases list)
@@ -43,35 +46,58 @@ public sealed class CaseReads(IDbContextFactory<RedressDb> dbs, ReferenceData re
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
+        // A merged duplicate's number leads to the case that took it over (a few hops at most).
+        for (var hop = 0; kase?.MergedIntoId is { } into && hop < 5; hop++)
+            kase = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == into, ct) ?? kase;
         if (kase is null || !kase.IsVisibleTo(actor)) return Error.NotFound("Case");
         return kase.Id;
     }
 
+    /// <summary>The case's timeline, with the entries of the duplicates merged into it, each marked with its case's number.</summary>
     public Task<Result<List<TimelineItem>>> TimelineAsync(long id, Actor actor, CancellationToken ct) =>
-        WithVisibleCase(id, actor, (db, caseId) => db.Timeline.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
-            .Select(t => new TimelineItem(t.Id, t.At, t.Event, t.ActorId, t.ActorName, t.FromStatus, t.ToStatus, t.Text, t.Changes))
-            .ToListAsync(ct), ct);
+        WithVisibleCase(id, actor, async (db, caseId) =>
+        {
+            var merged = await MergedCases.IntoAsync(db, caseId, ct);
+            var ids = merged.Keys.Append(caseId).ToList();
+            var entries = db.Timeline.AsNoTracking().Where(t => ids.Contains(t.CaseId));
+            // One case's entries in the order written; merged ones interleaved by time.
+            var items = await (merged.Count == 0 ? entries.OrderBy(t => t.Id) : entries.OrderBy(t => t.At).ThenBy(t => t.Id))
+                .Select(t => new { t.CaseId, Item = new TimelineItem(t.Id, t.At, t.Event, t.ActorId, t.ActorName, t.FromStatus, t.ToStatus, t.Text, t.Changes, null) })
+                .ToListAsync(ct);
+            return items.Select(x => x.CaseId == caseId ? x.Item : x.Item with { FromCase = merged[x.CaseId] }).ToList();
+        }, ct);
 
     public Task<Result<List<CommunicationItem>>> CommunicationsAsync(long id, Actor actor, CancellationToken ct) =>
         WithVisibleCase(id, actor, (db, caseId) => db.Communications.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
             .Select(t => new CommunicationItem(t.Id, t.At, t.Direction, t.Method, t.Summary, t.Content, t.ActorName))
             .ToListAsync(ct), ct);
 
+    /// <summary>The case's files, with those of the duplicates merged into it (every file stays reachable from the survivor).</summary>
     public Task<Result<List<AttachmentItem>>> AttachmentsAsync(long id, Actor actor, CancellationToken ct) =>
-        WithVisibleCase(id, actor, (db, caseId) => db.Attachments.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Id)
-            .Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy))
-            .ToListAsync(ct), ct);
+        WithVisibleCase(id, actor, async (db, caseId) =>
+        {
+            var merged = await MergedCases.IntoAsync(db, caseId, ct);
+            var ids = merged.Keys.Append(caseId).ToList();
+            var items = await db.Attachments.AsNoTracking().Where(t => ids.Contains(t.CaseId)).OrderBy(t => t.Id)
+                .Select(a => new { a.CaseId, Item = new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedBy, null) })
+                .ToListAsync(ct);
+            return items.Select(x => x.CaseId == caseId ? x.Item : x.Item with { FromCase = merged[x.CaseId] }).ToList();
+        }, ct);
 
     public async Task<Result<(AttachmentItem Meta, byte[] Bytes)>> DownloadAsync(long id, long attachmentId, Actor actor, CancellationToken ct)
     {
-        var found = await WithVisibleCase(id, actor, async (db, caseId) => await db.AttachmentContents.AsNoTracking()
-            .Where(x => x.AttachmentId == attachmentId && x.Attachment!.CaseId == caseId)
-            .Select(x => new
-            {
-                Meta = new AttachmentItem(x.Attachment!.Id, x.Attachment.FileName, x.Attachment.ContentType, x.Attachment.Size, x.Attachment.Sha256, x.Attachment.UploadedAt, x.Attachment.UploadedBy),
-                x.Bytes,
-            })
-            .FirstOrDefaultAsync(ct), ct);
+        var found = await WithVisibleCase(id, actor, async (db, caseId) =>
+        {
+            var ids = (await MergedCases.IntoAsync(db, caseId, ct)).Keys.Append(caseId).ToList();
+            return await db.AttachmentContents.AsNoTracking()
+                .Where(x => x.AttachmentId == attachmentId && ids.Contains(x.Attachment!.CaseId))
+                .Select(x => new
+                {
+                    Meta = new AttachmentItem(x.Attachment!.Id, x.Attachment.FileName, x.Attachment.ContentType, x.Attachment.Size, x.Attachment.Sha256, x.Attachment.UploadedAt, x.Attachment.UploadedBy, null),
+                    x.Bytes,
+                })
+                .FirstOrDefaultAsync(ct);
+        }, ct);
         if (!found.IsSuccess) return found.Error!;
         return found.Value is { } f ? (f.Meta, f.Bytes) : Error.NotFound("Attachment");
     }

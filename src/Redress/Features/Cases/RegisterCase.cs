@@ -45,7 +45,7 @@ public sealed record RegisterCaseRequest(
 /// <summary>受理: registers a complaint from any channel, numbered and on the timeline in one transaction.</summary>
 public sealed class RegisterCase(
     IDbContextFactory<RedressDb> dbs, StorageOptions storage, GroupCommit writes, CaseNumbers numbers, ReferenceData reference, SlaSettings sla,
-    SuggestTriage triage, CasePolicy policy, Incidents.DetectGroupComplaint groups, RouteCase routing, TimeProvider clock)
+    SuggestTriage triage, Repeats.FindRepeats repeats, CasePolicy policy, Incidents.DetectGroupComplaint groups, RouteCase routing, TimeProvider clock)
 {
     /// <summary>Grade when intake does not say: 三级, a general complaint.</summary>
     public const int DefaultGrade = 3;
@@ -92,15 +92,20 @@ public sealed class RegisterCase(
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
+                // R-CL-4: the customer's recent cases, read inside the write (authoritative on SQLite); a repeat's flag and
+                // raised grade are applied with the rules' below.
+                var related = await repeats.ForNewCaseAsync(db, kase, now, wct);
+                var triaged = related.AddTo(suggestion, kase.Grade);
                 // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
-                kase.ApplyTriage(suggestion.Applied, now);
+                kase.ApplyTriage(triaged.Applied, now);
                 await routing.RouteAsync(db, kase, route.Value, refs, now, wct);
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
                 await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
-                await CaseTriage.InsertAsync(db, kase.Id, suggestion, now, wct);
+                await CaseTriage.InsertAsync(db, kase.Id, triaged, now, wct);
+                await related.StoreAsync(db, kase.Id, now, wct);
                 await groups.CheckAsync(db, kase, now, wct);
                 return new Registered(CaseDetails.From(kase, actor, refs, now), false);
             }, ct);

@@ -373,6 +373,13 @@ namespace Redress.Data.Migrations.Sqlite
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedIntoNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -418,6 +425,9 @@ namespace Redress.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1363,6 +1373,53 @@ namespace Redress.Data.Migrations.Sqlite
                     b.ToTable("Webhooks");
                 });
 
+            modelBuilder.Entity("Redress.Features.Repeats.CaseLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LinkedCaseId");
+
+                    b.ToTable("CaseLinks", (string)null);
+                });
+
             modelBuilder.Entity("Redress.Features.Routing.DepartmentRouting", b =>
                 {
                     b.Property<int>("DepartmentId")
@@ -2214,6 +2271,21 @@ namespace Redress.Data.Migrations.Sqlite
                         .WithMany("Departments")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Redress.Features.Repeats.CaseLink", b =>
+                {
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Redress.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Redress.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class RepeatsAndDuplicates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "MergedIntoId",
+                table: "Cases",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MergedIntoNumber",
+                table: "Cases",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CaseLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    LinkedCaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DismissedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DismissedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MergedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_LinkedCaseId",
+                        column: x => x.LinkedCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_MergedIntoId",
+                table: "Cases",
+                column: "MergedIntoId",
+                filter: "\"MergedIntoId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLinks_CaseId",
+                table: "CaseLinks",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLinks_LinkedCaseId",
+                table: "CaseLinks",
+                column: "LinkedCaseId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseLinks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_MergedIntoId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoId",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "MergedIntoNumber",
+                table: "Cases");
+        }
+    }
+}
