@@ -166,6 +166,8 @@ step "timing the group-complaint check on create (issue 5 part 6)"
 "$bench" group --provider "$provider" "${sla_target[@]}" --out "$work/group.txt" || echo "the group check timing failed"
 step "timing the routing step of registration: 30 rules, then round robin and least open work"
 "$bench" routing --provider "$provider" "${sla_target[@]}" --out "$work/routing.txt" || echo "the routing timing failed"
+step "timing the repeat and duplicate check on create (issue 5 parts 4-5)"
+"$bench" repeats --provider "$provider" "${sla_target[@]}" --out "$work/repeats.txt" || echo "the repeat check timing failed"
 
 step "running the intake limit probe ($provider) in the same run"
 probe_dir=${REDRESS_LIMIT_PROBE:-$root/../shared/limit-probe}
@@ -189,14 +191,11 @@ fi
 if [ -f "$work/train.txt" ]; then
   { echo; echo "triage models trained on the seeded cases (Redress triage train --force):"; cat "$work/train.txt"; } >>"$work/report.txt"
 fi
-if [ -f "$work/sla.txt" ]; then
-  { echo; echo "SLA scheduler (in-process on the benchmark database, the server stopped):"; cat "$work/sla.txt"; } >>"$work/report.txt"
-fi
-if [ -f "$work/group.txt" ]; then
-  { echo; echo "group-complaint check on create (in-process on the benchmark database, the server stopped):"; cat "$work/group.txt"; } >>"$work/report.txt"
-if [ -f "$work/routing.txt" ]; then
-  { echo; echo "routing step of registration (in-process on the benchmark database, the server stopped):"; cat "$work/routing.txt"; } >>"$work/report.txt"
-fi
+for part in "sla:SLA scheduler" "group:group-complaint check on create" "routing:routing step of registration" "repeats:repeat and duplicate check on create"; do
+  if [ -f "$work/${part%%:*}.txt" ]; then
+    { echo; echo "${part#*:} (in-process on the benchmark database, the server stopped):"; cat "$work/${part%%:*}.txt"; } >>"$work/report.txt"
+  fi
+done
 if [ -f "$work/pages.txt" ]; then
   { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"
 fi
