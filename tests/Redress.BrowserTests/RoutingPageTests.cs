@@ -26,6 +26,8 @@ public sealed class RoutingPageTests(BrowserApp app)
         await finance.Locator(".mud-select").First.ClickAsync();
         await admin.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "轮流分派" }).First.ClickAsync();
         await Assertions.Expect(finance).ToContainTextAsync("本部门没有处理人");
+        // The choice is saved on the circuit after the list closes: reload only once it says so.
+        await Assertions.Expect(admin.Locator(".mud-snackbar").Filter(new() { HasText = "已保存" })).ToBeVisibleAsync();
         await admin.ReloadAsync();
         await Assertions.Expect(finance.Locator("input").First).ToHaveValueAsync("轮流分派");
         await BrowserApp.ScreenshotAsync(admin, nameof(Admin_WritesARegionRule_TriesIt_AndSetsAPolicy));
