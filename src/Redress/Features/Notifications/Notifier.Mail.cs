@@ -33,35 +33,39 @@ public sealed partial class Notifier
 
         public OutboxMessage For(Notice notice, Staff user)
         {
-            var culture = user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
-            if (!ReferenceEquals(_last.Notice, notice) || _last.Culture != culture) _last = Render(notice, culture);
+            var culture = CultureOf(user);
+            if (!ReferenceEquals(_last.Notice, notice) || _last.Culture != culture) _last = InCulture(culture, () => Render(notice, culture));
             var body = string.Format(culture, _last.Body, user.Name, _last.Title, notice.Subject, _last.Due, notifier._caseUrl + notice.CaseId, "\n");
-            return new OutboxMessage
-            {
-                Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {_last.Title}", Body = body,
-                CreatedAt = now, NextAttemptAt = now,
-            };
+            return Mail(user, _last.Title, body);
         }
 
         /// <summary>One mail for many notices of one kind: the cases listed (the first <see cref="DigestLines"/>), and the queue to open.</summary>
         public OutboxMessage Digest(NotificationEvent e, List<Notice> notices, Staff user)
         {
-            var culture = user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
+            var culture = CultureOf(user);
+            return InCulture(culture, () =>
             {
                 var text = notifier._text;
                 var title = string.Format(culture, text[$"Notify.Digest.{e}"], notices.Count);
                 var lines = new StringBuilder();
                 foreach (var n in notices.Take(DigestLines)) lines.Append(CultureInfo.InvariantCulture, $"{n.CaseNumber}  {n.Subject}  {notifier._caseUrl}{n.CaseId}\n");
                 if (notices.Count > DigestLines) lines.Append(string.Format(culture, text["Notify.Mail.DigestMore"], notices.Count - DigestLines)).Append('\n');
-                var body = string.Format(culture, text["Notify.Mail.DigestBody"], user.Name, title, lines, notifier._publicUrl + DigestLink(e), "\n");
-                return new OutboxMessage
-                {
-                    Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {title}", Body = body,
-                    CreatedAt = now, NextAttemptAt = now,
-                };
+                return Mail(user, title, string.Format(culture, text["Notify.Mail.DigestBody"], user.Name, title, lines, notifier._publicUrl + DigestLink(e), "\n"));
+            });
+        }
+
+        private const int DigestLines = 50;
+
+        private static CultureInfo CultureOf(Staff user) => user.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+
+        /// <summary>The localizer reads the UI culture: set it for the rendering only.</summary>
+        private static T InCulture<T>(CultureInfo culture, Func<T> render)
+        {
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                return render();
             }
             finally
             {
@@ -69,24 +73,19 @@ public sealed partial class Notifier
             }
         }
 
-        private const int DigestLines = 50;
+        private OutboxMessage Mail(Staff user, string title, string body) => new()
+        {
+            Channel = DeliveryChannel.Email, Recipient = user.Email!, Subject = $"[Redress] {title}", Body = body,
+            CreatedAt = now, NextAttemptAt = now,
+        };
 
         private (Notice, CultureInfo, string, string, string) Render(Notice notice, CultureInfo culture)
         {
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
-            {
-                var text = notifier._text;
-                var due = notice.DueAt is { } d
-                    ? string.Format(culture, text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, notifier._zone).ToString("yyyy-MM-dd HH:mm", culture), notifier._zone.Id)
-                    : "";
-                return (notice, culture, notifier.Title(notice.Event, notice.CaseNumber, notice.Detail), due, text["Notify.Mail.Body"]);
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
+            var text = notifier._text;
+            var due = notice.DueAt is { } d
+                ? string.Format(culture, text["Notify.Mail.Due"], TimeZoneInfo.ConvertTimeFromUtc(d, notifier._zone).ToString("yyyy-MM-dd HH:mm", culture), notifier._zone.Id)
+                : "";
+            return (notice, culture, notifier.Title(notice.Event, notice.CaseNumber, notice.Detail), due, text["Notify.Mail.Body"]);
         }
     }
 }
