@@ -85,6 +85,39 @@ public abstract class MailTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task MailServerDown_APassStopsAfterOneBatchThatSentNothing_AndTheRestGoesOutLater()
+    {
+        app.RequireDatabase();
+        var token = Breaches.NewToken();
+        await QueueMailAsync(app, token, 120);
+        await MailServer.StopAsync();
+        DeliverOutbox.Pass down;
+        try
+        {
+            down = await Breaches.DeliverAsync(app);
+        }
+        finally
+        {
+            await MailServer.StartAsync();
+        }
+
+        // One batch (50) was refused; the other 70 were not tried against a server known to be down.
+        Assert.Equal(0, down.Sent);
+        Assert.InRange(down.Retrying + down.Failed, 1, 50);
+        var rows = await RowsAboutAsync(token);
+        Assert.True(rows.Count(r => r.Attempts == 0) >= 70, $"{rows.Count(r => r.Attempts == 0)} untried");
+        Assert.All(rows, r => Assert.Null(r.FailedAt));
+
+        await Breaches.DeliverAsync(app);
+        app.Advance(TimeSpan.FromMinutes(1));
+        await Breaches.DeliverAsync(app);
+        var mails = MailServer.MailAbout(token);
+        Assert.Equal(120, mails.Count);
+        Assert.Equal(120, mails.Select(m => m.Text.Trim()).Distinct().Count());
+        Assert.All(await RowsAboutAsync(token), r => Assert.True(r.SentAt is not null && r.Attempts <= 2, $"{r.Body}: {r.Attempts} attempts"));
+    }
+
+    [Fact]
     public async Task TwoPassesAtOnce_SendEachMailOnce()
     {
         app.RequireDatabase();

@@ -25,6 +25,7 @@ public sealed class DeliverOutbox(IDbContextFactory<RedressDb> dbs, OutboxBatche
             var claim = await batches.ClaimAsync(ct);
             if (claim.Messages.Count == 0) return pass;
             var outcomes = new List<(OutboxMessage Message, DeliveryOutcome Outcome)>();
+            Pass batch;
             try
             {
                 await SendAsync(claim.Messages, outcomes, ct);
@@ -40,9 +41,12 @@ public sealed class DeliverOutbox(IDbContextFactory<RedressDb> dbs, OutboxBatche
             finally
             {
                 // Also when stopping mid-batch: what went out is recorded, what was not tried is released.
-                pass = pass.Add(await batches.RecordAsync(claim, outcomes));
+                batch = await batches.RecordAsync(claim, outcomes);
+                pass = pass.Add(batch);
             }
-            if (claim.Messages.Count < options.BatchSize) return pass;
+            // A full batch of which nothing went out and something is to be retried: the mail server or the gateways
+            // are down. The rest waits for the next pass instead of each message being refused (or timing out) in turn.
+            if (claim.Messages.Count < options.BatchSize || batch is { Sent: 0, Retrying: > 0 }) return pass;
         }
     }
 
