@@ -59,6 +59,8 @@ internal static class GroupCheckCommand
         {
             await using var db = await dbs.CreateDbContextAsync();
             if (await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == ids[i]) is not { } kase) continue;
+            // On a reused database a case the load run registered may be in an incident already: a case joins one once.
+            if (await db.IncidentCases.AnyAsync(c => c.CaseId == kase.Id)) continue;
             await using var tx = await db.BeginWriteAsync(CancellationToken.None);
             await db.CaseGroupKeys.Where(k => k.CaseId == kase.Id).ExecuteDeleteAsync();
             clock.Restart();

@@ -21,14 +21,20 @@ internal static class CaseBodies
 
     private static readonly string[] DemoUsers = ["agent", "lead", "executive", "quality", "handler", "handler2"];
 
-    public static List<byte[]> Make(int count, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> categories)
+    /// <summary>
+    /// <paramref name="count"/> distinct complaints: each body is sent once, as intake sees them. Sending a few hundred
+    /// bodies over and over made every case after the first round a duplicate of several earlier ones (same customer,
+    /// same text), the repeat check's worst case, and joined every case to an incident on its product.
+    /// </summary>
+    /// <param name="seed">Differs between runs on a reused database, so one run's customers are not the next run's repeats.</param>
+    public static List<byte[]> Make(int count, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> categories, int seed)
     {
         // Intake does not know who will handle the case: the users only name people in the timeline.
         var nobody = ("bench", "bench");
         var users = DemoUsers.ToDictionary(u => u, _ => nobody);
-        var plan = new SeedPlan(count, DateTime.UtcNow, 1, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), new CaseNumberFormat(CaseNumberFormat.Default), 7);
+        var plan = new SeedPlan(count, DateTime.UtcNow, 1, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), new CaseNumberFormat(CaseNumberFormat.Default), seed);
         var generator = new CaseGenerator(plan, new SeedReference(departments, categories, users, 0), RealText.None);
-        var random = new Random(7);
+        var random = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(i => JsonSerializer.SerializeToUtf8Bytes(ToRequest(generator.Generate(i, random)), Json))];
     }
 

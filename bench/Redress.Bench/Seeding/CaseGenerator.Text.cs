@@ -20,7 +20,9 @@ internal sealed partial class CaseGenerator
         var purchased = DateOnly.FromDateTime(created.AddHours(8)).AddDays(-random.Next(1, 31));
         var model = product.Code + random.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
         var order = string.Create(CultureInfo.InvariantCulture, $"SO{purchased:yyyyMMdd}{random.Next(10000, 100000)}");
-        var batch = string.Create(CultureInfo.InvariantCulture, $"B{purchased:yyMM}-{random.Next(1, 40):00}");
+        // A production lot of this product: lots of different products do not share a number (a shared one made
+        // every product's complaints one group complaint).
+        var batch = string.Create(CultureInfo.InvariantCulture, $"{product.Code}{purchased:yyMM}-{random.Next(1, 100):00}");
         var store = CaseTexts.Stores[random.Next(CaseTexts.Stores.Length)];
         var slots = new Slots(random.Next(2, 16), random.Next(5, 200) * 10, random.Next(1, 40), model, order);
         var english = language == "en";

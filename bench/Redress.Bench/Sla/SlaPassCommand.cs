@@ -42,7 +42,10 @@ internal static class SlaPassCommand
 
         var setup = Stopwatch.StartNew();
         var cases = await GiveClocksAsync(dbs, now);
-        // One warm-up pass (JIT, connection pool), as a running server would have had.
+        // A warm-up pass that breaches a few clocks (JIT, the queries' compiled plans, the connection pool), as a
+        // running server's earlier passes would have: with nothing due it warmed only the empty pass, and the
+        // measured pass paid for compiling the whole breach path once.
+        await MakeDueAsync(dbs, DateTime.UtcNow, 50);
         await checks.RunAsync(CancellationToken.None);
         await MakeDueAsync(dbs, DateTime.UtcNow, due);
         await using (var db = await dbs.CreateDbContextAsync())

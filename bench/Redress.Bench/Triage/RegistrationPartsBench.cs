@@ -35,7 +35,7 @@ internal static class RegistrationPartsBench
         await using var probe = await dbs.CreateDbContextAsync();
         var departments = await probe.Departments.ToDictionaryAsync(d => d.Code, d => d.Id);
         var categories = await probe.Categories.ToDictionaryAsync(c => c.Code, c => c.Id);
-        var bodies = CaseBodies.Make(2000, departments, categories).Select(b => System.Text.Json.JsonSerializer.Deserialize<Redress.Features.Cases.RegisterCaseRequest>(b, CaseBodies.Json)!).ToList();
+        var bodies = CaseBodies.Make(2000, departments, categories, 7).Select(b => System.Text.Json.JsonSerializer.Deserialize<Redress.Features.Cases.RegisterCaseRequest>(b, CaseBodies.Json)!).ToList();
         var inputs = bodies.Select(r => new NewCase(r.Channel!.Value, r.Subject, r.Description, null,
             new Customer { Name = r.Customer.Name, Phone = r.Customer.Phone, Email = r.Customer.Email, CustomerId = r.Customer.CustomerId },
             new ProductReference(), CustomerDemand.Other, null, null, 3, CaseFlags.None, null, [])).ToList();
