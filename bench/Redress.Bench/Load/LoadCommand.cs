@@ -34,11 +34,11 @@ internal static class LoadCommand
         var categories = await CodesAsync(http, agent, "/api/v1/categories");
         // Enough distinct complaints for the create runs at up to 1,500/s (the warm-up's, then each client count's)
         // and, apart, for wrk's; past that a body is sent again and the figure includes that duplicate's cost.
-        var seed = args.Int("seed", (int)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % int.MaxValue));
+        var bodySeed = args.Int("seed", (int)(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond % int.MaxValue));
         var perRun = (int)(1_500 * (warmup.TotalSeconds + seconds * ClientCounts.Length));
-        var bodies = CaseBodies.Make(perRun, departments, categories, seed);
+        var bodies = CaseBodies.Make(perRun, departments, categories, bodySeed);
         var next = -1;
-        Console.WriteLine(Invariant($"  {bodies.Count:N0} distinct case bodies for the create runs and {1_500 * seconds:N0} for wrk's (--seed {seed})"));
+        Console.WriteLine(Invariant($"  {bodies.Count:N0} distinct case bodies for the create runs and {1_500 * seconds:N0} for wrk's (--seed {bodySeed})"));
 
         var scenarios = new List<Scenario>
         {
@@ -76,7 +76,7 @@ internal static class LoadCommand
         if (args.Get("work") is { } work)
         {
             if (next >= bodies.Count) Console.WriteLine(Invariant($"  the create runs sent {next + 1:N0} requests: {next + 1 - bodies.Count:N0} of them resent a body"));
-            wrk = await WrkCreate.RunAsync(url, agent.Parameter!, CaseBodies.Make(1_500 * seconds, departments, categories, seed + 1), seconds, work);
+            wrk = await WrkCreate.RunAsync(url, agent.Parameter!, CaseBodies.Make(1_500 * seconds, departments, categories, bodySeed + 1), seconds, work);
             if (wrk is not null)
                 Console.WriteLine(Invariant($"  {"create, wrk -t2 -c8 (as the probe)",-46} 8 client(s): {wrk.PerSecond,8:N0}/s  p50 {wrk.P50,6:F1} ms  p95 {wrk.P95,6:F1} ms  p99 {wrk.P99,6:F1} ms  non-2xx {wrk.Non2xx}"));
         }
