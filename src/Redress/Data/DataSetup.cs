@@ -13,6 +13,11 @@ public sealed class StorageOptions
     public string SqliteSynchronous { get; set; } = "NORMAL";
     /// <summary>Page cache of the SQLite writer's own connection, in MB (readers keep SQLite's 2 MB each).</summary>
     public int SqliteWriterCacheMb { get; set; } = 64;
+    /// <summary>
+    /// How often, in ms, a background checkpoint copies SQLite's write-ahead log into the database file; 0 leaves
+    /// it to the commit that fills the log (<see cref="SqliteCheckpoints"/>).
+    /// </summary>
+    public int SqliteCheckpointMs { get; set; } = 250;
 
     public bool IsPostgres => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }
@@ -35,10 +40,17 @@ public static class DataSetup
         {
             Directory.CreateDirectory(storage.DataDirectory);
             if (string.IsNullOrWhiteSpace(cs)) cs = $"Data Source={Path.Combine(storage.DataDirectory, "redress.db")}";
-            var pragmas = new SqlitePragmas(storage.SqliteSynchronous);
+            var checkpoints = storage.SqliteCheckpointMs > 0;
+            var pragmas = new SqlitePragmas(storage.SqliteSynchronous, checkpoints ? SqliteCheckpoints.AutoCheckpointPages : null);
             builder.Services.AddPooledDbContextFactory<SqliteRedressDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
             builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<SqliteRedressDb>>();
             builder.Services.AddSingleton(new SqliteWriterConnection(cs, pragmas.Sql, storage.SqliteWriterCacheMb));
+            if (checkpoints)
+            {
+                var connectionString = cs;
+                builder.Services.AddSingleton(sp => new SqliteCheckpoints(connectionString, storage, sp.GetRequiredService<ILogger<SqliteCheckpoints>>()));
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpoints>());
+            }
         }
         builder.Services.AddSingleton<StoredSettings>();
         // Identity's stores want a scoped context; everything else creates one per operation from the factory.
@@ -79,10 +91,14 @@ public static class DataSetup
         public RedressDb CreateDbContext() => inner.CreateDbContext();
     }
 
-    /// <summary>Per-connection SQLite settings, applied each time a pooled connection is opened.</summary>
-    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
+    /// <summary>
+    /// Per-connection SQLite settings, applied each time a pooled connection is opened. With background
+    /// checkpoints, a commit checkpoints by itself only when they have fallen far behind.
+    /// </summary>
+    private sealed class SqlitePragmas(string synchronous, int? autoCheckpointPages) : DbConnectionInterceptor
     {
-        public string Sql { get; } = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+        public string Sql { get; } = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
+            + (autoCheckpointPages is { } pages ? $" PRAGMA wal_autocheckpoint={pages};" : "");
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

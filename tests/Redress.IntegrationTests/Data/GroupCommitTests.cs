@@ -42,3 +42,32 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp> whe
 public sealed class GroupCommitOnSqlite(SqliteApp app) : GroupCommitTests<SqliteApp>(app);
 
 public sealed class GroupCommitOnPostgres(PostgresApp app) : GroupCommitTests<PostgresApp>(app);
+
+public sealed class CheckpointsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task WhatTheWriterCommits_IsCopiedIntoTheDatabaseFile_InTheBackground()
+    {
+        var writes = app.Services.GetRequiredService<GroupCommit>();
+        var checkpoints = app.Services.GetRequiredService<SqliteCheckpoints>();
+        var code = "CP" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        await writes.RunAsync(async (db, ct) =>
+        {
+            db.Departments.Add(new Department { Code = code, NameZh = "检查点", NameEn = "Checkpoint" });
+            return await db.SaveChangesAsync(ct);
+        }, Test.Ct);
+        var committed = DateTimeOffset.UtcNow;
+
+        // The writer leaves the log to the background: the first checkpoint after the commit copies all of it.
+        SqliteCheckpoints.Result? after = null;
+        for (var i = 0; i < 100 && after is null; i++)
+        {
+            await Task.Delay(50, Test.Ct);
+            if (checkpoints.Last is { } last && last.At > committed) after = last;
+        }
+        Assert.NotNull(after);
+        Assert.False(after.Busy);
+        Assert.True(after.LogPages > 0, "The commit is in the log.");
+        Assert.Equal(after.LogPages, after.Copied);
+    }
+}
