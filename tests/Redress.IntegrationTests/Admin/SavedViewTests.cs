@@ -1,4 +1,5 @@
 using System.Net;
+using Redress.Domain.Cases;
 using Redress.Features.Cases;
 using Redress.IntegrationTests.Infrastructure;
 
@@ -28,6 +29,24 @@ public abstract class SavedViewTests<TApp>(TApp app) : IClassFixture<TApp> where
         await Expect.ProblemAsync(await handler.Http.DeleteAsync($"/api/v1/me/views/{saved.Id}", Test.Ct), HttpStatusCode.NotFound);
         await Expect.StatusAsync(await lead.Http.DeleteAsync($"/api/v1/me/views/{search.Id}", Test.Ct), HttpStatusCode.NoContent);
         Assert.Equal(["Grade 1"], (await lead.GetJsonAsync<List<SavedViewItem>>("/api/v1/me/views")).Select(v => v.Name));
+    }
+
+    [Fact]
+    public async Task ALeadsViewCount_TakesTheCasesTheDepartmentLeads_AndThoseItOnlyAssists_EachOnce()
+    {
+        var (lead, agent) = (await app.SignInAsync("lead"), await app.SignInAsync("agent"));
+        var subject = "Scoped count " + Guid.NewGuid().ToString("N")[..8];
+        var (aftersales, logistics) = (app.Ids.AfterSales, app.Ids.Logistics);
+        await agent.RegisterAsync(A.Case().Via(Channel.Letter).About(subject).LedBy(aftersales).Build());
+        await agent.RegisterAsync(A.Case().Via(Channel.Letter).About(subject).LedBy(aftersales).AssistedBy(logistics).Build());
+        await agent.RegisterAsync(A.Case().Via(Channel.Letter).About(subject).LedBy(logistics).AssistedBy(aftersales).Build());
+        await agent.RegisterAsync(A.Case().Via(Channel.Letter).About(subject).LedBy(logistics).Build());
+
+        var view = await Expect.JsonAsync<SavedViewItem>(await lead.PostAsync("/api/v1/me/views", new SaveViewInput("Letters", "queue=all&channel=Letter&open=true")), HttpStatusCode.Created);
+
+        var listed = (await lead.ListAsync("channel=Letter&open=true&limit=100")).Items;
+        Assert.Equal(3, listed.Count(c => c.Subject == subject));
+        Assert.Equal(listed.Count, view.Count);
     }
 
     [Fact]

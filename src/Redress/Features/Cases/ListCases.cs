@@ -206,7 +206,27 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var counts = new int[queries.Count];
-        for (var i = 0; i < queries.Count; i++) counts[i] = await Filter(db.Cases.AsNoTracking(), queries[i], actor, now).Take(CountCap + 1).CountAsync(ct);
+        var cases = db.Cases.AsNoTracking();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var q = queries[i];
+            if (ScopeOf(q, actor) is not { } ids)
+            {
+                counts[i] = await Matching(cases, q, actor, now).Take(CountCap + 1).CountAsync(ct);
+                continue;
+            }
+            // In two parts: the cases one of the departments leads (its index), then those it only assists (their ids
+            // built once, as a list). As the one OR of the list's scope, SQLite walked every open case and probed each
+            // one's assisting departments: a lead's "unassigned" count took 0.8 s at 1,000,000 cases in the sqlite3
+            // shell (2-4 s in the server beside other requests), the two parts 0.25 s.
+            var led = await Matching(cases.Where(c => c.LeadDepartmentId != null && ids.Contains(c.LeadDepartmentId.Value)), q, actor, now)
+                .Take(CountCap + 1).CountAsync(ct);
+            var assisted = cases.SelectMany(x => x.AssistingDepartments, (x, a) => new { x.Id, a.DepartmentId })
+                .Where(p => ids.Contains(p.DepartmentId)).Select(p => p.Id);
+            counts[i] = led > CountCap ? led : led + await Matching(
+                cases.Where(c => !(c.LeadDepartmentId != null && ids.Contains(c.LeadDepartmentId.Value)) && assisted.Contains(c.Id)), q, actor, now)
+                .Take(CountCap + 1 - led).CountAsync(ct);
+        }
         return counts;
     }
 
@@ -229,6 +249,12 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
             cases = cases.Where(c => (c.LeadDepartmentId != null && ids.Contains(c.LeadDepartmentId.Value))
                                      || c.AssistingDepartments.Any(a => ids.Contains(a.DepartmentId)));
         }
+        return Matching(cases, q, actor, now);
+    }
+
+    /// <summary>The query's filters, without the actor's department scope.</summary>
+    private static IQueryable<Case> Matching(IQueryable<Case> cases, CaseListQuery q, Actor actor, DateTime now)
+    {
         if (q.Status is { Length: > 0 } statuses) cases = cases.Where(c => statuses.Contains(c.Status));
         if (q.Grade is { Length: > 0 } grades) cases = cases.Where(c => grades.Contains(c.Grade));
         if (q.CategoryId is { Length: > 0 } categories) cases = cases.Where(c => c.CategoryId != null && categories.Contains(c.CategoryId.Value));
