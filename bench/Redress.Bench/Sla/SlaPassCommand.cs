@@ -78,7 +78,8 @@ internal static class SlaPassCommand
         };
         foreach (var line in lines) Console.WriteLine(line);
         if (args.Get("out") is { } outPath) await File.WriteAllLinesAsync(outPath, lines);
-        return pass.Steps == due ? 0 : 1;
+        // On a reused database clocks of earlier runs come due as real time passes: the pass takes those too.
+        return pass.Steps >= due ? 0 : 1;
     }
 
     /// <summary>One running resolution clock and one met first-contact clock per case, in batches of plain INSERTs.</summary>
