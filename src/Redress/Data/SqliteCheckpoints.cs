@@ -32,7 +32,7 @@ public sealed partial class SqliteCheckpoints(string connectionString, StorageOp
         using var timer = new PeriodicTimer(period);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await CheckpointAsync(connection, "PASSIVE", stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await CheckpointAsync(connection, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -40,18 +40,18 @@ public sealed partial class SqliteCheckpoints(string connectionString, StorageOp
         }
     }
 
-    private async Task CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
+    private async Task CheckpointAsync(SqliteConnection connection, CancellationToken ct)
     {
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA wal_checkpoint({mode});";
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await using var reader = await command.ExecuteReaderAsync(ct);
             if (await reader.ReadAsync(ct)) Last = new Result(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2), DateTimeOffset.UtcNow);
         }
         catch (SqliteException ex)
         {
-            // A locked or busy database is tried again at the next tick; the writer's own checkpoint covers a long outage.
+            // A locked or busy database is tried again at the next tick; a commit's own checkpoint covers a long outage.
             LogFailed(ex.Message);
         }
     }
