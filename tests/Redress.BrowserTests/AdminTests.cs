@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Redress.BrowserTests.Controls;
 
 namespace Redress.BrowserTests;
 
@@ -107,13 +108,6 @@ public sealed class AdminTests(BrowserApp app)
         return (await response.Content.ReadFromJsonAsync<Registered>(Json))!;
     }
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        var items = page.Locator(".mud-popover-open .mud-list-item");
-        await items.First.WaitForAsync();
-        await (option.Length == 0 ? items.First : items.Filter(new() { HasText = option }).First).ClickAsync();
-    }
 
     private sealed record Registered(long Id, string Number);
 

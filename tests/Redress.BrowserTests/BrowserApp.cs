@@ -56,6 +56,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Triage:Repeat:Apply"] = "false",
         }, NullOutput.Instance, TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
+        // Two cores run the server, Chromium and two tests at once: a page may take longer than Playwright's 5 s
+        // to show what a click changed, without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Redress.BrowserTests.Controls;
 
 namespace Redress.BrowserTests;
 
@@ -132,14 +133,6 @@ public sealed class IntakeTests(BrowserApp app)
         return (await response.Content.ReadFromJsonAsync<Summary>(Json, TestContext.Current.CancellationToken))!;
     }
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        var items = page.Locator(".mud-popover-open .mud-list-item");
-        await items.First.WaitForAsync();
-        await items.Filter(new() { HasText = option }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
 
     private sealed record Summary(long Id, string Number);
 
