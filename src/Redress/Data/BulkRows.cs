@@ -62,10 +62,29 @@ internal static class BulkRows
         }
     }
 
-    /// <summary>Writes what the scheduler changed on each clock: one prepared UPDATE, run once per clock.</summary>
+    /// <summary>
+    /// Writes what the scheduler changed on each clock. SQLite: one prepared UPDATE, run once per clock.
+    /// PostgreSQL: one UPDATE for them all, from arrays (a round trip per clock cost ~0.15 ms of the pass each).
+    /// </summary>
     public static async Task UpdateStepsAsync(RedressDb db, IReadOnlyCollection<CaseClock> clocks, CancellationToken ct)
     {
         if (clocks.Count == 0) return;
+        if (!db.IsSqlite)
+        {
+            await using var all = db.Command("""
+                UPDATE "CaseClocks" AS c SET "WarnedAt" = v.warned, "BreachedAt" = v.breached, "EscalatedAt" = v.escalated, "NextCheckAt" = v.next
+                FROM unnest(@ids::bigint[], @warned::timestamptz[], @breached::timestamptz[], @escalated::timestamptz[], @next::timestamptz[])
+                    AS v(id, warned, breached, escalated, next)
+                WHERE c."Id" = v.id
+                """);
+            all.Bind("@ids", clocks.Select(c => c.Id).ToArray())
+                .Bind("@warned", clocks.Select(c => c.WarnedAt).ToArray())
+                .Bind("@breached", clocks.Select(c => c.BreachedAt).ToArray())
+                .Bind("@escalated", clocks.Select(c => c.EscalatedAt).ToArray())
+                .Bind("@next", clocks.Select(c => c.NextCheckAt).ToArray());
+            await all.ExecuteNonQueryAsync(ct);
+            return;
+        }
         await using var command = db.Command("""
             UPDATE "CaseClocks" SET "WarnedAt" = @warned, "BreachedAt" = @breached, "EscalatedAt" = @escalated, "NextCheckAt" = @next
             WHERE "Id" = @id

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -35,6 +36,20 @@ internal static class RawSql
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         return command;
+    }
+
+    /// <summary>
+    /// Opens the context's connection and, on SQLite, stops the statement running on it when <paramref name="ct"/>
+    /// is cancelled: Microsoft.Data.Sqlite runs a statement synchronously to its end whatever the token says
+    /// (PostgreSQL's driver cancels by itself). The statement then fails with SQLITE_INTERRUPT; dispose the
+    /// registration before the connection goes back to its pool.
+    /// </summary>
+    public static async Task<CancellationTokenRegistration> InterruptOnCancelAsync(this RedressDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        if (!db.IsSqlite || !ct.CanBeCanceled) return default;
+        return ct.Register(static c => { if (((SqliteConnection)c!).Handle is { } handle) SQLitePCL.raw.sqlite3_interrupt(handle); },
+            db.Database.GetDbConnection());
     }
 
     public static DbCommand Bind(this DbCommand command, string name, object? value)

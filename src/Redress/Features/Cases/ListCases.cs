@@ -205,6 +205,8 @@ public sealed partial class ListCases(IDbContextFactory<RedressDb> dbs, TimeProv
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
+        // A reader who leaves the page stops its counts: they are the slowest statements a page runs.
+        using var interrupt = await db.InterruptOnCancelAsync(ct);
         var counts = new int[queries.Count];
         var cases = db.Cases.AsNoTracking();
         for (var i = 0; i < queries.Count; i++)
