@@ -38,6 +38,11 @@ public sealed class CheckClocks(IDbContextFactory<RedressDb> dbs, Notifier notif
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         await using var tx = await db.BeginWriteAsync(ct);
+        // Each step leaves the clock's old row, due in the past, in the index until a vacuum. A plain index scan
+        // marks such entries dead the first time it meets them, so the next passes skip them; the bitmap scan that
+        // the planner prefers for a few due rows never does, and a pass with nothing due then read 6,500 pages
+        // after a pass that took 10,000 steps (16 ms instead of 0.6 ms).
+        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_bitmapscan = off", ct);
         var due = db.IsSqlite
             ? await db.CaseClocks.AsNoTracking().Where(c => c.NextCheckAt <= now).OrderBy(c => c.NextCheckAt).Take(BatchSize).ToListAsync(ct)
             : await db.CaseClocks.FromSql($"""
