@@ -108,7 +108,6 @@ public sealed class AdminTests(BrowserApp app)
         return (await response.Content.ReadFromJsonAsync<Registered>(Json))!;
     }
 
-
     private sealed record Registered(long Id, string Number);
 
     private sealed record CommunicationRow(string Summary, string? Content);

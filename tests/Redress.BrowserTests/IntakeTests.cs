@@ -133,7 +133,6 @@ public sealed class IntakeTests(BrowserApp app)
         return (await response.Content.ReadFromJsonAsync<Summary>(Json, TestContext.Current.CancellationToken))!;
     }
 
-
     private sealed record Summary(long Id, string Number);
 
     private sealed record Page(List<Summary> Items);
