@@ -14,7 +14,7 @@ internal static class Program
 {
     private const string Usage = """
         usage: Redress.Bench seed   --provider sqlite|postgres (--database FILE | --connection CS) --cases N [--text-dir DIR] --info FILE
-               Redress.Bench load   --url URL --pid PID --duration S --info FILE --out FILE [--work DIR]
+               Redress.Bench load   --url URL --pid PID --duration S --info FILE --out FILE [--work DIR] [--only create|queue|search]
                Redress.Bench report --results FILE [--probe-output FILE] [--command TEXT]
                Redress.Bench pages  --url URL [--runs N] [--chromium PATH] [--out FILE]
                Redress.Bench sla    --provider sqlite|postgres (--data-dir DIR | --connection CS) [--due N] [--out FILE]

@@ -61,7 +61,8 @@ internal static class LoadCommand
         var load = new HttpLoad(http, server);
         var measurements = new List<Measurement>();
         var hits = new Dictionary<string, int>();
-        foreach (var scenario in scenarios)
+        // --only create (or queue, search): one kind of request, to measure a change to it alone.
+        foreach (var scenario in scenarios.Where(s => args.Get("only") is not { } only || s.Kind == only))
         {
             if (scenario.Kind != "create") hits[scenario.Name] = await CountItemsAsync(http, scenario);
             await load.RunAsync(scenario, 8, warmup);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -41,10 +42,10 @@ public static class DataSetup
             Directory.CreateDirectory(storage.DataDirectory);
             if (string.IsNullOrWhiteSpace(cs)) cs = $"Data Source={Path.Combine(storage.DataDirectory, "redress.db")}";
             var checkpoints = storage.SqliteCheckpointMs > 0;
-            var pragmas = new SqlitePragmas(storage.SqliteSynchronous, checkpoints ? SqliteCheckpoints.AutoCheckpointPages : null);
-            builder.Services.AddPooledDbContextFactory<SqliteRedressDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
+            var setup = new SqliteSetup(storage.SqliteSynchronous, checkpoints ? SqliteCheckpoints.AutoCheckpointPages : null);
+            builder.Services.AddPooledDbContextFactory<SqliteRedressDb>(o => o.UseSqlite(cs).AddInterceptors(new SqliteOpened(setup)));
             builder.Services.AddSingleton<IDbContextFactory<RedressDb>, ProviderDbFactory<SqliteRedressDb>>();
-            builder.Services.AddSingleton(new SqliteWriterConnection(cs, pragmas.Sql, storage.SqliteWriterCacheMb));
+            builder.Services.AddSingleton(new SqliteWriterConnection(cs, setup, storage.SqliteWriterCacheMb));
             if (checkpoints)
             {
                 var connectionString = cs;
@@ -91,28 +92,15 @@ public static class DataSetup
         public RedressDb CreateDbContext() => inner.CreateDbContext();
     }
 
-    /// <summary>
-    /// Per-connection SQLite settings, applied each time a pooled connection is opened. With background
-    /// checkpoints, a commit checkpoints by itself only when they have fallen far behind.
-    /// </summary>
-    private sealed class SqlitePragmas(string synchronous, int? autoCheckpointPages) : DbConnectionInterceptor
+    /// <summary>Applies <see cref="SqliteSetup"/> each time a pooled connection is opened.</summary>
+    private sealed class SqliteOpened(SqliteSetup setup) : DbConnectionInterceptor
     {
-        public string Sql { get; } = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
-            + (autoCheckpointPages is { } pages ? $" PRAGMA wal_autocheckpoint={pages};" : "");
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => setup.Apply((SqliteConnection)connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            Apply(connection);
+            setup.Apply((SqliteConnection)connection);
             return Task.CompletedTask;
-        }
-
-        private void Apply(DbConnection connection)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = Sql;
-            cmd.ExecuteNonQuery();
         }
     }
 }

@@ -71,7 +71,8 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
 
     private async Task RunBatchAsync(List<Unit> batch)
     {
-        await using (var db = await WriterAsync())
+        var db = await WriterAsync();
+        try
         {
             await using var tx = await db.BeginWriteAsync(CancellationToken.None);
             // A failing unit rolls the whole batch back, so EF's savepoint around each SaveChanges buys nothing.
@@ -100,11 +101,15 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
             }
             await tx.RollbackAsync();
         }
+        finally
+        {
+            await ReleaseAsync(db);
+        }
         foreach (var unit in batch)
         {
+            db = await WriterAsync();
             try
             {
-                await using var db = await WriterAsync();
                 await using var tx = await db.BeginWriteAsync(CancellationToken.None);
                 await unit.RunAsync(db);
                 await tx.CommitAsync();
@@ -116,10 +121,21 @@ public sealed class GroupCommit(IDbContextFactory<RedressDb> dbs, StorageOptions
             {
                 unit.Fail(ex);
             }
+            finally
+            {
+                await ReleaseAsync(db);
+            }
         }
     }
 
-    private async Task<RedressDb> WriterAsync() => writer?.CreateContext() ?? await dbs.CreateDbContextAsync();
+    private async Task<RedressDb> WriterAsync() => writer?.Context ?? await dbs.CreateDbContextAsync();
+
+    /// <summary>The SQLite writer's context lives on (<see cref="SqliteWriterConnection.Context"/>), forgetting what it tracked.</summary>
+    private async ValueTask ReleaseAsync(RedressDb db)
+    {
+        if (writer is null) await db.DisposeAsync();
+        else db.ChangeTracker.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {

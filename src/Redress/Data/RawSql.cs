@@ -29,12 +29,20 @@ internal static class RawSql
         }
     }
 
-    /// <summary>A command in the context's open connection and current transaction.</summary>
+    /// <summary>
+    /// A command in the context's open connection and current transaction. On the SQLite writer's connection it is
+    /// one that was prepared before and kept (<see cref="SqliteWriterConnection.Kept"/>).
+    /// </summary>
     public static DbCommand Command(this RedressDb db, string sql)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
+        DbCommand command;
+        if (db is SqliteRedressDb { Writer: { } writer }) command = writer.Kept(sql);
+        else
+        {
+            command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+        }
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
         return command;
     }
 

@@ -203,6 +203,10 @@ public abstract class RedressDb(DbContextOptions options) : IdentityDbContext<Ap
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 }
 
-public sealed class SqliteRedressDb(DbContextOptions<SqliteRedressDb> options) : RedressDb(options);
+public sealed class SqliteRedressDb(DbContextOptions<SqliteRedressDb> options) : RedressDb(options)
+{
+    /// <summary>Set on the group-commit writer's contexts: <see cref="RawSql.Command"/> then reuses its prepared statements.</summary>
+    internal SqliteWriterConnection? Writer { get; init; }
+}
 
 public sealed class PostgresRedressDb(DbContextOptions<PostgresRedressDb> options) : RedressDb(options);

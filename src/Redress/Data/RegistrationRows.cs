@@ -85,12 +85,7 @@ internal static class RegistrationRows
         }
         foreach (var entry in kase.Timeline)
         {
-            await using var command = db.Command(InsertTimelineEntry)
-                .Bind("@caseId", kase.Id).Bind("@at", entry.At).Bind("@event", entry.Event.ToString())
-                .Bind("@actorId", entry.ActorId).Bind("@actorName", entry.ActorName)
-                .Bind("@from", entry.FromStatus?.ToString()).Bind("@to", entry.ToStatus?.ToString())
-                .Bind("@text", entry.Text).Bind("@changes", entry.Changes);
-            var id = Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            var id = await InsertTimelineAsync(db, kase.Id, entry, ct);
             var stored = db.Entry(entry);
             stored.Property(e => e.Id).CurrentValue = id;
             stored.Property(e => e.CaseId).CurrentValue = kase.Id;
@@ -108,6 +103,17 @@ internal static class RegistrationRows
         {
             if (await command.ExecuteScalarAsync(ct) is null) throw new KeyTaken();
         }
+    }
+
+    /// <summary>One timeline entry of case <paramref name="caseId"/>; returns its id.</summary>
+    public static async Task<long> InsertTimelineAsync(RedressDb db, long caseId, TimelineEntry entry, CancellationToken ct)
+    {
+        await using var command = db.Command(InsertTimelineEntry)
+            .Bind("@caseId", caseId).Bind("@at", entry.At).Bind("@event", entry.Event.ToString())
+            .Bind("@actorId", entry.ActorId).Bind("@actorName", entry.ActorName)
+            .Bind("@from", entry.FromStatus?.ToString()).Bind("@to", entry.ToStatus?.ToString())
+            .Bind("@text", entry.Text).Bind("@changes", entry.Changes);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

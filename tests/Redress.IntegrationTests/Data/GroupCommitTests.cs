@@ -37,6 +37,46 @@ public abstract class GroupCommitTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(39, codes.Count);
         Assert.DoesNotContain($"{prefix}-13", codes);
     }
+
+    /// <summary>
+    /// On SQLite the writer keeps its statements prepared between units: each use must still bind its own values,
+    /// read its own rows, and work again after a statement of another unit failed.
+    /// </summary>
+    [Fact]
+    public async Task TheSameStatementsInManyUnits_EachWritesAndReadsItsOwnValues_AlsoAfterAFailure()
+    {
+        app.RequireDatabase();
+        var writes = app.Services.GetRequiredService<GroupCommit>();
+        var prefix = "KS" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        const string insert = """INSERT INTO "NumberCounters" ("Scope", "Last") VALUES (@scope, @last)""";
+        const string read = """SELECT "Last" FROM "NumberCounters" WHERE "Scope" = @scope""";
+
+        Task<long> Unit(int i) => writes.RunAsync(async (db, ct) =>
+        {
+            await using (var command = db.Command(insert).Bind("@scope", $"{prefix}-{i}").Bind("@last", i * 10L))
+                await command.ExecuteNonQueryAsync(ct);
+            // The same row again: the unique key refuses it, and this unit fails alone.
+            if (i == 13)
+            {
+                await using var again = db.Command(insert).Bind("@scope", $"{prefix}-{i}").Bind("@last", 0L);
+                await again.ExecuteNonQueryAsync(ct);
+            }
+            await using var check = db.Command(read).Bind("@scope", $"{prefix}-{i}");
+            return Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }, Test.Ct);
+
+        var units = Enumerable.Range(0, 30).Select(Unit).ToList();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => units[13]);
+        foreach (var (unit, i) in units.Select((u, i) => (u, i)).Where(x => x.i != 13))
+            Assert.Equal(i * 10L, await unit);
+        Assert.Equal(300L, await Unit(30));
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<RedressDb>>().CreateDbContextAsync(Test.Ct);
+        var stored = await db.NumberCounters.Where(c => c.Scope.StartsWith(prefix)).ToDictionaryAsync(c => c.Scope, c => c.Last, Test.Ct);
+        Assert.Equal(30, stored.Count);
+        Assert.DoesNotContain($"{prefix}-13", stored.Keys);
+        Assert.Equal(50L, stored[$"{prefix}-5"]);
+    }
 }
 
 public sealed class GroupCommitOnSqlite(SqliteApp app) : GroupCommitTests<SqliteApp>(app);

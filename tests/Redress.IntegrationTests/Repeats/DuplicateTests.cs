@@ -38,6 +38,27 @@ public abstract class DuplicateTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal((second.Id, false), (back.OtherCaseId, back.CanMerge));
     }
 
+    /// <summary>
+    /// Sent at the same moment: on SQLite the window is read before the write, on PostgreSQL registrations run side by
+    /// side, and either way the later of the two must still find the earlier.
+    /// </summary>
+    [Fact]
+    public async Task TheSameComplaintSentTwiceAtOnce_TheLaterIsTheEarliersDuplicate()
+    {
+        var agent = await app.SignInAsync("agent");
+        for (var round = 0; round < 3; round++)
+        {
+            var customer = RepeatTests<TApp>.Customer();
+            var both = await Task.WhenAll(
+                agent.RegisterAsync(RepeatTests<TApp>.Complaint(customer, Subject, Text) with { Channel = Channel.Phone }),
+                agent.RegisterAsync(RepeatTests<TApp>.Complaint(customer, Subject, Text + "!") with { Channel = Channel.Web }));
+            var (first, second) = both[0].Id < both[1].Id ? (both[0], both[1]) : (both[1], both[0]);
+
+            var suggestion = Assert.Single((await agent.GetJsonAsync<CaseLinksView>($"/api/v1/cases/{second.Id}/links")).Links);
+            Assert.Equal((CaseLinkKind.Duplicate, first.Id, true), (suggestion.Kind, suggestion.OtherCaseId, suggestion.CanMerge));
+        }
+    }
+
     [Fact]
     public async Task Merge_ClosesTheDuplicate_KeepsItsTimelineAndFilesOnTheSurvivor_AndItsNumberLeadsThere()
     {

@@ -72,18 +72,27 @@ public sealed class RegisterCase(
         if (Case.CheckRegistration(input, actor, now) is { } refused) return refused;
         // Everything that needs no database is done here, outside the write transaction.
         var textTokens = CaseSearchIndex.TextTokensFor(input.Subject, input.Description, input.Customer.Name, input.Customer.Phone, input.Customer.Email, input.Product.OrderNumber);
-        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below. On PostgreSQL its
-        // count of the contact's recent cases shares the connection that draws the number.
+        // R-CL-3: suggested for every new case, whatever the channel; stored with the case below. Its count of the
+        // contact's recent cases shares a context: on PostgreSQL with the number's draw; on SQLite with the read of the
+        // repeat window, so the single writer only looks at what was stored since. No connection is held open across
+        // the suggestion: the caches it reads through may have to load, on a connection of their own.
         TriageSuggestion suggestion;
         string? number = null;
-        if (storage.IsPostgres)
+        Repeats.FindRepeats.Seen? seen = null;
+        await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
-            suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
-            number = await numbers.NextAsync(db, input.Channel, now, ct);
+            if (storage.IsPostgres)
+            {
+                if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
+                suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
+                number = await numbers.NextAsync(db, input.Channel, now, ct);
+            }
+            else
+            {
+                suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
+                seen = await repeats.BeforeWriteAsync(db, input, now, ct);
+            }
         }
-        else suggestion = await triage.ForNewCaseAsync(input, now, ct);
         try
         {
             return await writes.RunAsync<Result<Registered>>(async (db, wct) =>
@@ -92,9 +101,9 @@ public sealed class RegisterCase(
                 if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, wct) is { } earlier) return earlier;
                 var kase = Case.Register(input, number ?? await numbers.NextAsync(db, input.Channel, now, wct), actor, now, policy).Value;
                 if (portalTokenHash is not null) kase.GrantPortalAccess(portalTokenHash);
-                // R-CL-4: the customer's recent cases, read inside the write (authoritative on SQLite); a repeat's flag and
-                // raised grade are applied with the rules' below.
-                var related = await repeats.ForNewCaseAsync(db, kase, now, wct);
+                // R-CL-4: the customer's recent cases, completed inside the write (authoritative on SQLite); a repeat's flag
+                // and raised grade are applied with the rules' below.
+                var related = await repeats.ForNewCaseAsync(db, kase, now, seen, wct);
                 var triaged = related.AddTo(suggestion, kase.Grade);
                 // Before the clocks start, so they run by the grade and flags an administrator's rule applied.
                 kase.ApplyTriage(triaged.Applied, now);

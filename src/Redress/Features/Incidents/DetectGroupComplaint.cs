@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Redress.Data;
 using Redress.Domain.Cases;
 using Redress.Domain.Incidents;
@@ -13,8 +11,9 @@ namespace Redress.Features.Incidents;
 /// registration's write transaction. On PostgreSQL, where registrations run concurrently, a transaction-scoped
 /// advisory lock per key makes the same key's registrations take turns for this step, so each counts the
 /// others' committed rows (without it, eight arriving together would each count only itself); on SQLite writers
-/// take turns already. The unique index on a running incident's key backs this up: a loser of that insert joins
-/// the winner's incident. Every statement is a seek or a range of one key's window: never a scan.
+/// take turns already. It is taken after the repeat check's lock on the contact (<see cref="AdvisoryLocks"/>).
+/// The unique index on a running incident's key backs this up: a loser of that insert joins the winner's incident.
+/// Every statement is a seek or a range of one key's window: never a scan.
 /// </summary>
 public sealed class DetectGroupComplaint(GroupPolicy policy, OpenIncident open)
 {
@@ -47,15 +46,7 @@ public sealed class DetectGroupComplaint(GroupPolicy policy, OpenIncident open)
         if (!policy.Enabled) return;
         var keys = GroupKeys.For(kase.Product);
         if (keys.Count == 0) return;
-        if (!db.IsSqlite)
-        {
-            // In one order everywhere, so two cases sharing both keys cannot deadlock.
-            foreach (var key in keys.OrderBy(k => k.Value, StringComparer.Ordinal))
-            {
-                await using var lockKey = db.Command("SELECT pg_advisory_xact_lock(@lock)").Bind("@lock", LockId(key.Value));
-                await lockKey.ExecuteNonQueryAsync(ct);
-            }
-        }
+        await AdvisoryLocks.TakeAsync(db, "grp", keys.Select(k => k.Value), ct);
         var customer = GroupKeys.CustomerOf(kase.Customer);
         foreach (var key in keys)
         {
@@ -91,12 +82,5 @@ public sealed class DetectGroupComplaint(GroupPolicy policy, OpenIncident open)
         if (sql.Contains("@since", StringComparison.Ordinal)) command.Bind("@since", since);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
-    }
-
-    /// <summary>A 64-bit lock id from the key, in a namespace of its own ("grp" in the top bytes) beside the training lock's.</summary>
-    private static long LockId(string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return (long)(BitConverter.ToUInt64(hash, 0) & 0x0000_FFFF_FFFF_FFFF) | 0x6772_7000_0000_0000;
     }
 }

@@ -64,9 +64,7 @@ public sealed class SuggestTriage(IDbContextFactory<RedressDb> dbs, TriageRules 
     /// </summary>
     public static async Task<int> CountRecentAsync(RedressDb db, Customer customer, DateTime since, CancellationToken ct)
     {
-        var phone = Customer.NormalisePhone(customer.Phone);
-        var email = string.IsNullOrWhiteSpace(customer.Email) ? null : customer.Email.Trim().ToLowerInvariant();
-        var id = string.IsNullOrWhiteSpace(customer.CustomerId) ? null : customer.CustomerId.Trim();
+        var (phone, email, id) = Repeats.FindRepeats.ContactKeys(customer);
         if (phone is null && email is null && id is null) return 0;
         return Convert.ToInt32(await db.ScalarAsync(RecentCountSql, ct, since, phone, email, id), System.Globalization.CultureInfo.InvariantCulture);
     }
