@@ -197,6 +197,6 @@ for part in "sla:SLA scheduler" "group:group-complaint check on create" "routing
   fi
 done
 if [ -f "$work/pages.txt" ]; then
-  { echo; echo "web UI pages, ms until usable (headless Chromium; first open, then the median and max of 5 more):"; cat "$work/pages.txt"; } >>"$work/report.txt"
+  { echo; echo "web UI pages, ms from the navigation's start until usable by the browser's clock (the wall clock around Playwright in brackets; first open, the median and max of 5 more, one more in a new tab):"; cat "$work/pages.txt"; } >>"$work/report.txt"
 fi
 if [ -n "$report" ]; then cp "$work/report.txt" "$report"; fi

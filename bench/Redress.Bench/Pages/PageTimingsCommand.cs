@@ -6,10 +6,13 @@ namespace Redress.Bench.Pages;
 
 /// <summary>
 /// How long each page of the web UI takes to become usable (issue 3: at most 1 s with 1,000,000 cases):
-/// headless Chromium opens the page and the clock stops when the element a user works with is visible
-/// (the queue's table, the case's actions, the form's first field). The first open of each page is reported
-/// apart from the warm ones, because it pays for the server's JIT and the circuit's start; "new tab" is one more
-/// open in a new tab that already shows a page of the site.
+/// headless Chromium opens the page and the clock stops when the element a user works with is in the page
+/// (the queue's table, the case's actions, the form's first field). Two clocks: the browser's own, from the
+/// navigation's start to the moment the element was inserted (a MutationObserver in the page, so it is what a reader
+/// waits for), and the wall clock around Playwright's calls, which adds its messages to Chromium and its own script
+/// set up in every new document. The first open of each page is reported apart from the warm ones, because it pays
+/// for the server's JIT and the circuit's start; "new tab" is one more open in a new tab that already shows a page of
+/// the site.
 /// </summary>
 internal static class PageTimingsCommand
 {
@@ -43,14 +46,20 @@ internal static class PageTimingsCommand
         ];
 
         var contexts = new Dictionary<string, IBrowserContext>();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"page",-46} {"first ms",9} {"warm p50",9} {"warm max",9} {"new tab",9}"));
+        var selectors = probes.Select(p => p.Ready).Distinct().ToArray();
+        Console.WriteLine("ms from the navigation's start to the element, in the browser (and by the wall clock around Playwright)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"page",-46} {"first",13} {"warm p50",13} {"warm max",13} {"new tab",13}"));
         var lines = new List<string>();
         foreach (var probe in probes)
         {
             if (!contexts.TryGetValue(probe.User, out var context))
+            {
                 contexts[probe.User] = context = await SignedInAsync(browser, url, probe.User, password);
+                await context.AddInitScriptAsync(ReadyObserver(selectors));
+            }
             var page = await context.NewPageAsync();
             var times = new List<double>();
+            var inBrowser = new List<double>();
             string? failure = null;
             for (var i = 0; i <= runs && failure is null; i++)
             {
@@ -61,6 +70,7 @@ internal static class PageTimingsCommand
                     await page.GotoAsync(url + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
                     await page.Locator(probe.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
                     times.Add(clock.Elapsed.TotalMilliseconds);
+                    inBrowser.Add(await ReadyAtAsync(page, probe.Ready));
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
                 {
@@ -70,7 +80,7 @@ internal static class PageTimingsCommand
             await page.CloseAsync();
             // Once more in a new tab that already shows a page of the site: "first" includes Chromium starting the
             // tab, which a static page pays too; this tells that apart from what the page itself costs the first time.
-            double? tab = null;
+            double? tab = null, tabInBrowser = null;
             if (failure is null)
             {
                 var fresh = await context.NewPageAsync();
@@ -80,11 +90,13 @@ internal static class PageTimingsCommand
                 await fresh.GotoAsync(url + path, new PageGotoOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
                 await fresh.Locator(probe.Ready).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
                 tab = clock.Elapsed.TotalMilliseconds;
+                tabInBrowser = await ReadyAtAsync(fresh, probe.Ready);
                 await fresh.CloseAsync();
             }
             var line = failure is not null
                 ? $"{probe.Name,-46} not measured: {failure}"
-                : string.Create(CultureInfo.InvariantCulture, $"{probe.Name,-46} {times[0],9:F0} {Median(times.Skip(1)),9:F0} {times.Skip(1).Max(),9:F0} {tab,9:F0}");
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{probe.Name,-46} {Both(inBrowser[0], times[0])} {Both(Median(inBrowser.Skip(1)), Median(times.Skip(1)))} {Both(inBrowser.Skip(1).Max(), times.Skip(1).Max())} {Both(tabInBrowser!.Value, tab!.Value)}");
             Console.WriteLine(line);
             lines.Add(line);
         }
@@ -92,6 +104,21 @@ internal static class PageTimingsCommand
         if (args.Get("out") is { } file) await File.WriteAllLinesAsync(file, lines);
         return 0;
     }
+
+    private static string Both(double browser, double wall) => string.Create(CultureInfo.InvariantCulture, $"{browser,5:F0} ({wall,5:F0})");
+
+    /// <summary>Records in each document when each selector first matches, in ms since the navigation's start.</summary>
+    private static string ReadyObserver(string[] selectors) => $$"""
+        (() => {
+          const selectors = {{System.Text.Json.JsonSerializer.Serialize(selectors)}};
+          const seen = window.__redressReady = {};
+          const look = () => { for (const s of selectors) if (!(s in seen) && document.querySelector(s)) seen[s] = performance.now(); };
+          new MutationObserver(look).observe(document, { childList: true, subtree: true });
+        })();
+        """;
+
+    private static async Task<double> ReadyAtAsync(IPage page, string selector) =>
+        await page.EvaluateAsync<double?>("s => window.__redressReady && window.__redressReady[s]", selector) ?? double.NaN;
 
     private static async Task<IBrowserContext> SignedInAsync(IBrowser browser, string url, string user, string password)
     {
