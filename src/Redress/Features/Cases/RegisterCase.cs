@@ -81,17 +81,11 @@ public sealed class RegisterCase(
         Repeats.FindRepeats.Seen? seen = null;
         await using (var db = await dbs.CreateDbContextAsync(ct))
         {
-            if (storage.IsPostgres)
-            {
-                if (idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier) return earlier;
-                suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
-                number = await numbers.NextAsync(db, input.Channel, now, ct);
-            }
-            else
-            {
-                suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
-                seen = await repeats.BeforeWriteAsync(db, input, now, ct);
-            }
+            if (storage.IsPostgres && idempotencyKey is not null && await ReplayAsync(db, actor, idempotencyKey, requestHash!, refs, ct) is { } earlier)
+                return earlier;
+            suggestion = await triage.ForNewCaseAsync(input, now, ct, db);
+            if (storage.IsPostgres) number = await numbers.NextAsync(db, input.Channel, now, ct);
+            else seen = await repeats.BeforeWriteAsync(db, input, now, ct);
         }
         try
         {
