@@ -41,9 +41,7 @@ public sealed class TextClassifier
         var x = Vectorizer.Vectorize(text);
         var p = Softmax(Scores(x));
         var order = Enumerable.Range(0, p.Length).OrderByDescending(k => p[k]).ToList();
-        return new TextPrediction(
-            order.Take(labels).Select(k => new LabelScore(Labels[k], p[k])).ToList(),
-            Weighing(x, order[0]).Where(f => TextGrams.IsReadable(f.Feature)).Take(features).ToList());
+        return new TextPrediction([.. order.Take(labels).Select(k => new LabelScore(Labels[k], p[k]))], Weighing(x, order[0], features));
     }
 
     internal double[] Scores(SparseVector x)
@@ -59,16 +57,26 @@ public sealed class TextClassifier
     }
 
     // A gram's pull towards the label is its weight there minus its mean weight over all labels: a gram that
-    // raises every label alike (a common character) explains nothing.
-    private IEnumerable<WeighingFeature> Weighing(SparseVector x, int label)
+    // raises every label alike (a common character) explains nothing. The readable grams that pull most, strongest first.
+    private List<WeighingFeature> Weighing(SparseVector x, int label, int count)
     {
         var k = Labels.Count;
-        return x.Indices.Select((j, i) =>
+        var pulls = new double[x.Indices.Length];
+        var grams = new int[x.Indices.Length];
+        for (var i = 0; i < pulls.Length; i++)
         {
+            var row = x.Indices[i] * k;
             var mean = 0.0;
-            for (var c = 0; c < k; c++) mean += Weights[j * k + c];
-            return new WeighingFeature(Vectorizer.Grams[j], x.Values[i] * (Weights[j * k + label] - mean / k));
-        }).Where(f => f.Weight > 0).OrderByDescending(f => f.Weight);
+            for (var c = 0; c < k; c++) mean += Weights[row + c];
+            // Negated, so that the ascending sort puts the strongest first.
+            pulls[i] = -(x.Values[i] * (Weights[row + label] - mean / k));
+            grams[i] = x.Indices[i];
+        }
+        Array.Sort(pulls, grams);
+        var features = new List<WeighingFeature>(count);
+        for (var i = 0; i < pulls.Length && pulls[i] < 0 && features.Count < count; i++)
+            if (TextGrams.IsReadable(Vectorizer.Grams[grams[i]])) features.Add(new WeighingFeature(Vectorizer.Grams[grams[i]], -pulls[i]));
+        return features;
     }
 
     internal static int ArgMax(double[] v)

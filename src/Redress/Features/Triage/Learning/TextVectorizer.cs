@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Redress.Features.Triage.Learning;
 
 /// <summary>A text as the model sees it: the n-grams it has, by index, with their weights (L2-normalised).</summary>
@@ -12,8 +14,7 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 /// </summary>
 public sealed class TextVectorizer
 {
-    private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly GramTable _table;
 
     public GramShape Shape { get; }
     public IReadOnlyList<string> Grams { get; }
@@ -22,9 +23,7 @@ public sealed class TextVectorizer
     public TextVectorizer(GramShape shape, IReadOnlyList<string> grams, float[] idf)
     {
         (Shape, Grams, Idf) = (shape, grams, idf);
-        _index = new Dictionary<string, int>(grams.Count, StringComparer.Ordinal);
-        for (var i = 0; i < grams.Count; i++) _index[grams[i]] = i;
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _table = new GramTable(grams);
     }
 
     public static TextVectorizer Learn(IReadOnlyList<string> texts, GramShape shape, int minCount, int maxFeatures)
@@ -49,26 +48,32 @@ public sealed class TextVectorizer
 
     public SparseVector Vectorize(string text)
     {
-        var counts = new Dictionary<int, int>();
+        // The vocabulary indices of the text's grams, sorted so that each gram's occurrences are one run.
+        var hits = new List<int>();
         TextGrams.Each(text, Shape, g =>
         {
-            if (_lookup.TryGetValue(g, out var i)) counts[i] = counts.GetValueOrDefault(i) + 1;
+            if (_table.IndexOf(g) is var i and >= 0) hits.Add(i);
         });
-        var indices = counts.Keys.ToArray();
-        Array.Sort(indices);
-        var values = new float[indices.Length];
+        var sorted = CollectionsMarshal.AsSpan(hits);
+        sorted.Sort();
+        var (indices, values) = (new List<int>(), new List<float>());
         double norm = 0;
-        for (var k = 0; k < indices.Length; k++)
+        for (var start = 0; start < sorted.Length;)
         {
-            var v = (1 + Math.Log(counts[indices[k]])) * Idf[indices[k]];
-            values[k] = (float)v;
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start]) end++;
+            var v = (1 + Math.Log(end - start)) * Idf[sorted[start]];
+            indices.Add(sorted[start]);
+            values.Add((float)v);
             norm += v * v;
+            start = end;
         }
+        var weights = values.ToArray();
         if (norm > 0)
         {
             var scale = (float)(1 / Math.Sqrt(norm));
-            for (var k = 0; k < values.Length; k++) values[k] *= scale;
+            for (var k = 0; k < weights.Length; k++) weights[k] *= scale;
         }
-        return new SparseVector(indices, values);
+        return new SparseVector(indices.ToArray(), weights);
     }
 }
