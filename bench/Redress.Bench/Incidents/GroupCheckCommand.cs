@@ -64,7 +64,8 @@ internal static class GroupCheckCommand
             await using var tx = await db.BeginWriteAsync(CancellationToken.None);
             await db.CaseGroupKeys.Where(k => k.CaseId == kase.Id).ExecuteDeleteAsync();
             clock.Restart();
-            await check.CheckAsync(db, kase, now, CancellationToken.None);
+            // Both parts as registration runs them (the stored case's row is not rewritten for the flag here).
+            await check.AfterInsertAsync(db, kase, await check.BeforeInsertAsync(db, kase, now, CancellationToken.None), now, CancellationToken.None);
             var ms = clock.Elapsed.TotalMilliseconds;
             if (kase.Timeline.Any(t => t.Event == Domain.Cases.TimelineEvent.IncidentJoined)) opened++;
             await tx.RollbackAsync();

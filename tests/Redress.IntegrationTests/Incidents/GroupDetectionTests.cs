@@ -97,6 +97,9 @@ public abstract class GroupDetectionTests<TApp>(TApp app) : IClassFixture<TApp> 
         var other = await agent.RegisterAsync(Complaint(Sku()));
 
         Assert.Equal(("Group", "Group"), (Assert.Single(sameProduct.Flags), Assert.Single(batchOnly.Flags)));
+        // Stored with the case's row, not only in the registration's answer.
+        var stored = await agent.GetJsonAsync<CaseDetails>($"/api/v1/cases/{batchOnly.Id}");
+        Assert.Equal(("Group", batchOnly.Version), (Assert.Single(stored.Flags), stored.Version));
         Assert.Equal((incident.Id, incident.Id), ((await IncidentOfAsync(agent, sameProduct.Id))!.Id, (await IncidentOfAsync(agent, batchOnly.Id))!.Id));
         Assert.Null(await IncidentOfAsync(agent, other.Id));
         Assert.Equal(TimelineEvent.IncidentJoined, (await agent.TimelineAsync(batchOnly.Id))[^1].Event);

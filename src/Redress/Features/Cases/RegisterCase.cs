@@ -105,11 +105,13 @@ public sealed class RegisterCase(
                 kase.ApplyClockRules(actor, now, rules);
                 var record = idempotencyKey is null ? null
                     : new IdempotencyRecord { UserId = actor.UserId, Key = idempotencyKey, RequestHash = requestHash!, CreatedAt = now };
+                // 群体投诉: a case joining a running incident is written with its group flag and timeline entry.
+                var group = await groups.BeforeInsertAsync(db, kase, now, wct);
                 await RegistrationRows.InsertAsync(db, kase, record, wct);
                 await CaseSearchIndex.AddAsync(db, kase.Id, CaseSearchIndex.WithNumber(kase.Number, textTokens), wct);
                 await CaseTriage.InsertAsync(db, kase.Id, triaged, now, wct);
                 await related.StoreAsync(db, kase.Id, now, wct);
-                await groups.CheckAsync(db, kase, now, wct);
+                await groups.AfterInsertAsync(db, kase, group, now, wct);
                 return new Registered(CaseDetails.From(kase, actor, refs, now), false);
             }, ct);
         }

@@ -6,9 +6,9 @@ using Redress.Domain.Incidents;
 namespace Redress.Features.Incidents;
 
 /// <summary>
-/// 群体投诉 on create (ADR 0011): stores the new case's group keys, then joins it to the incident running for one
-/// of them, or opens one when the key's distinct customers in the window reach the threshold. Runs in
-/// registration's write transaction. On PostgreSQL, where registrations run concurrently, a transaction-scoped
+/// 群体投诉 on create (ADR 0011): joins the new case to the incident running for one of its group keys, or opens
+/// one when a key's distinct customers in the window reach the threshold. Runs in registration's write
+/// transaction, in two parts: the look-up before the case's row is written, the keys and the incident's rows after. On PostgreSQL, where registrations run concurrently, a transaction-scoped
 /// advisory lock per key makes the same key's registrations take turns for this step, so each counts the
 /// others' committed rows (without it, eight arriving together would each count only itself); on SQLite writers
 /// take turns already. It is taken after the repeat check's lock on the contact (<see cref="AdvisoryLocks"/>).
@@ -41,18 +41,21 @@ public sealed class DetectGroupComplaint(GroupPolicy policy, OpenIncident open)
           AND NOT EXISTS (SELECT 1 FROM "IncidentCases" i WHERE i."CaseId" = k."CaseId")
         """;
 
-    public async Task CheckAsync(RedressDb db, Case kase, DateTime now, CancellationToken ct)
+    /// <summary>What <see cref="BeforeInsertAsync"/> found for a new case: its keys, and the running incident it joined.</summary>
+    public sealed record Check(IReadOnlyList<GroupKey> Keys, string Customer, long? JoinedIncidentId);
+
+    /// <summary>
+    /// Before the new case's row is written: the incident running for one of its keys, which the case joins in
+    /// memory (its group flag and timeline entry are then written with the case, not by an UPDATE after). Null when
+    /// the check is off or the case has no key.
+    /// </summary>
+    public async Task<Check?> BeforeInsertAsync(RedressDb db, Case kase, DateTime now, CancellationToken ct)
     {
-        if (!policy.Enabled) return;
+        if (!policy.Enabled) return null;
         var keys = GroupKeys.For(kase.Product);
-        if (keys.Count == 0) return;
+        if (keys.Count == 0) return null;
         await AdvisoryLocks.TakeAsync(db, "grp", keys.Select(k => k.Value), ct);
         var customer = GroupKeys.CustomerOf(kase.Customer);
-        foreach (var key in keys)
-        {
-            await using var insert = db.Command(InsertKey).Bind("@key", key.Value).Bind("@caseId", kase.Id).Bind("@customer", customer).Bind("@at", now);
-            await insert.ExecuteNonQueryAsync(ct);
-        }
         // The incident running on one of the keys; else one that a recent case sharing a key belongs to (an
         // incident opened on the product takes a later case that names only the batch, and the other way round).
         var since = now - policy.Window;
@@ -62,12 +65,30 @@ public sealed class DetectGroupComplaint(GroupPolicy policy, OpenIncident open)
             {
                 if (await RunningAsync(db, query, key.Value, since, ct) is { } running)
                 {
-                    await open.JoinAsync(db, running.Id, running.Label, kase, customer, now, ct);
-                    return;
+                    kase.JoinIncident(running.Id, running.Label, now);
+                    return new Check(keys, customer, running.Id);
                 }
             }
         }
-        foreach (var key in keys)
+        return new Check(keys, customer, null);
+    }
+
+    /// <summary>After the case's rows: its group keys, its membership of the incident it joined, or an incident opened when a key reached the threshold.</summary>
+    public async Task AfterInsertAsync(RedressDb db, Case kase, Check? check, DateTime now, CancellationToken ct)
+    {
+        if (check is null) return;
+        foreach (var key in check.Keys)
+        {
+            await using var insert = db.Command(InsertKey).Bind("@key", key.Value).Bind("@caseId", kase.Id).Bind("@customer", check.Customer).Bind("@at", now);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        if (check.JoinedIncidentId is { } joined)
+        {
+            await OpenIncident.AddMemberAsync(db, joined, kase.Id, check.Customer, now, ct);
+            return;
+        }
+        var since = now - policy.Window;
+        foreach (var key in check.Keys)
         {
             await using var count = db.Command(CountCustomers).Bind("@key", key.Value).Bind("@since", since);
             if (!policy.Reached(Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture))) continue;

@@ -44,7 +44,7 @@ public sealed class OpenIncident(Notifier notifier)
             {
                 // Another writer opened it first (only possible where the advisory lock is not taken): join theirs.
                 var winner = await DetectGroupComplaint.RunningAsync(db, DetectGroupComplaint.RunningIncident, key.Value, since, ct) ?? throw new InvalidOperationException("The running incident vanished.");
-                await JoinAsync(db, winner.Id, winner.Label, kase, GroupKeys.CustomerOf(kase.Customer), now, ct);
+                await JoinStoredAsync(db, winner.Id, winner.Label, kase, GroupKeys.CustomerOf(kase.Customer), now, ct);
                 return;
             }
             id = Convert.ToInt64(inserted, CultureInfo.InvariantCulture);
@@ -71,14 +71,19 @@ public sealed class OpenIncident(Notifier notifier)
     }
 
     /// <summary>
-    /// The new case joins a running incident: plain statements, as registration stores the case itself (in a group
-    /// complaint most new cases take this path, and EF Core's SaveChanges cost the single SQLite writer ~5 % of the
-    /// server's CPU here).
+    /// The new case, which joined the running incident before its row was written (flag and timeline entry with
+    /// it), becomes a member: one plain INSERT, as registration stores the case itself.
     /// </summary>
-    public async Task JoinAsync(RedressDb db, long incidentId, string label, Case kase, string customer, DateTime now, CancellationToken ct)
+    public static async Task AddMemberAsync(RedressDb db, long incidentId, long caseId, string customer, DateTime now, CancellationToken ct)
     {
-        await using (var insert = db.Command(InsertMember).Bind("@incident", incidentId).Bind("@case", kase.Id).Bind("@customer", customer).Bind("@at", now))
-            await insert.ExecuteNonQueryAsync(ct);
+        await using var insert = db.Command(InsertMember).Bind("@incident", incidentId).Bind("@case", caseId).Bind("@customer", customer).Bind("@at", now);
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A case already stored joins a running incident: its membership, timeline entry and flag.</summary>
+    private static async Task JoinStoredAsync(RedressDb db, long incidentId, string label, Case kase, string customer, DateTime now, CancellationToken ct)
+    {
+        await AddMemberAsync(db, incidentId, kase.Id, customer, now, ct);
         kase.JoinIncident(incidentId, label, now);
         await RegistrationRows.InsertTimelineAsync(db, kase.Id, kase.Timeline[^1], ct);
         await FlagAsync(db, [kase.Id], now, ct);
