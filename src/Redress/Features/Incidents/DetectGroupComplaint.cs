@@ -8,8 +8,9 @@ namespace Redress.Features.Incidents;
 /// <summary>
 /// 群体投诉 on create (ADR 0011): joins the new case to the incident running for one of its group keys, or opens
 /// one when a key's distinct customers in the window reach the threshold. Runs in registration's write
-/// transaction, in two parts: the look-up before the case's row is written, the keys and the incident's rows after. On PostgreSQL, where registrations run concurrently, a transaction-scoped
-/// advisory lock per key makes the same key's registrations take turns for this step, so each counts the
+/// transaction, in two parts: the look-up before the case's row is written, the keys and the incident's rows after.
+/// On PostgreSQL, where registrations run concurrently, a transaction-scoped advisory lock per key, taken in the
+/// first part, makes the same key's registrations take turns for this step, so each counts the
 /// others' committed rows (without it, eight arriving together would each count only itself); on SQLite writers
 /// take turns already. It is taken after the repeat check's lock on the contact (<see cref="AdvisoryLocks"/>).
 /// The unique index on a running incident's key backs this up: a loser of that insert joins the winner's incident.
